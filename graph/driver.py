@@ -1,0 +1,67 @@
+"""One Neo4j driver per process, with read helpers that use read routing.
+
+`execute_query` with `RoutingControl.READ` sends reads to followers on a cluster (`neo4j://`), and
+on a single instance asks the server to refuse any write in the transaction.
+"""
+
+from typing import Any, LiteralString
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+
+from graph.errors import ConfigurationError, translated_neo4j_errors
+from graph.settings import Settings
+
+Record = dict[str, Any]
+
+
+class GraphDatabaseClient:
+    """A driver bound to one database, with the project's error mapping around every call."""
+
+    def __init__(self, driver: neo4j.Driver, uri: str, database: str) -> None:
+        self.driver = driver
+        self.uri = uri
+        self.database = database
+
+    def read(self, query: LiteralString, parameters: dict[str, Any] | None = None,
+             timeout_s: float | None = None) -> list[Record]:
+        """Runs a read query with read routing and returns plain dicts."""
+        return self._run(query, parameters, RoutingControl.READ, timeout_s)
+
+    def write(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> list[Record]:
+        """Runs a write query in one managed (retried) transaction."""
+        return self._run(query, parameters, RoutingControl.WRITE, None)
+
+    def _run(self, query: LiteralString, parameters: dict[str, Any] | None, routing: RoutingControl,
+             timeout_s: float | None) -> list[Record]:
+        statement: LiteralString | neo4j.Query = query if timeout_s is None else neo4j.Query(query, timeout=timeout_s)
+        with translated_neo4j_errors(self.uri):
+            result = self.driver.execute_query(
+                statement, parameters or {}, routing_=routing, database_=self.database
+            )
+        return [record.data() for record in result.records]
+
+    def verify(self) -> str:
+        """Checks connectivity and credentials; returns the server's Neo4j version."""
+        with translated_neo4j_errors(self.uri):
+            self.driver.verify_connectivity()
+            rows = self.read("CALL dbms.components() YIELD name, versions, edition "
+                             "RETURN versions[0] AS version, edition")
+        return f"{rows[0]['version']} {rows[0]['edition']}"
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def connect(settings: Settings, uri: str | None = None) -> GraphDatabaseClient:
+    """Opens the driver for `uri` (default: `NEO4J_URI`); auth only when a password is set."""
+    target = uri or settings.neo4j_uri
+    if not target:
+        raise ConfigurationError("no Neo4j URI: set NEO4J_URI or start the local database with `nsgraph db start`")
+    auth = None
+    if settings.neo4j_password is not None:
+        auth = neo4j.basic_auth(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with translated_neo4j_errors(target):
+        driver = GraphDatabase.driver(target, auth=auth, connection_acquisition_timeout=15.0,
+                                      max_connection_pool_size=100)
+    return GraphDatabaseClient(driver, target, settings.neo4j_database)

@@ -1,0 +1,46 @@
+"""One settings object for the whole project, read from the environment (and `.env`) once."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+APP_NAME = "nsgraph"
+
+
+class Settings(BaseSettings):
+    """Where the database is, how to reach it, and how the API serves.
+
+    Without `NEO4J_URI` the project starts its own local Neo4j (see `graph.runtime`).
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str | None = Field(default=None, description="bolt://, neo4j://, neo4j+s:// ...; unset = local")
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    data_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
+    cache_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_cache_dir(APP_NAME)))
+    local_host: str = "127.0.0.1"
+    local_port: int = 7687
+    java_home: Path | None = None
+    neo4j_heap_mb: int = 1024
+    neo4j_start_timeout_s: float = 180.0
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    api_token: SecretStr | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+
+    query_timeout_s: float = 10.0
+    cypher_row_cap: int = 1000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests build their own `Settings(...)` instead."""
+    return Settings()
