@@ -53,11 +53,21 @@ class GraphDatabaseClient:
         self.driver.close()
 
 
+def database_uri(settings: Settings) -> str:
+    """`NEO4J_URI` when set, else the URI of the project's running local Neo4j."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri
+    from graph.runtime import LocalNeo4j
+
+    running = LocalNeo4j(settings).status()
+    if running is None:
+        raise ConfigurationError("no database: set NEO4J_URI or start the local one with `nsgraph db start`")
+    return running.uri
+
+
 def connect(settings: Settings, uri: str | None = None) -> GraphDatabaseClient:
-    """Opens the driver for `uri` (default: `NEO4J_URI`); auth only when a password is set."""
-    target = uri or settings.neo4j_uri
-    if not target:
-        raise ConfigurationError("no Neo4j URI: set NEO4J_URI or start the local database with `nsgraph db start`")
+    """Opens the driver for `uri` (default: see `database_uri`); auth only when a password is set."""
+    target = uri or database_uri(settings)
     auth = None
     if settings.neo4j_password is not None:
         auth = neo4j.basic_auth(settings.neo4j_user, settings.neo4j_password.get_secret_value())

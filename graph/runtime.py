@@ -62,6 +62,7 @@ class LocalNeo4j:
         self.home = self.data_dir / "neo4j"
         self.state_file = self.data_dir / "neo4j-runtime.json"
         self.lib_dir = settings.cache_dir / f"neo4j-{neo4j_version()}" / "lib"
+        self._process: subprocess.Popen[bytes] | None = None  # kept so the child is reaped, not leaked
 
     # --- installation -------------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class LocalNeo4j:
         host = self.settings.local_host
         port = port or self.settings.local_port
         if _port_open(host, port):
-            port = _free_port(host)
+            port = free_port(host)
         self.home.mkdir(parents=True, exist_ok=True)
         out_log, err_log = self.data_dir / "launcher.out", self.data_dir / "launcher.err"
         env = dict(os.environ)
@@ -137,6 +138,7 @@ class LocalNeo4j:
         with out_log.open("w") as out, err_log.open("w") as err:
             process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                                        env=env, start_new_session=True)
+        self._process = process
         ready = self._wait_ready(process, out_log, err_log)
         running = RunningNeo4j(pid=process.pid, uri=f"bolt://{host}:{port}", port=port, version=ready,
                                home=str(self.home))
@@ -177,6 +179,9 @@ class LocalNeo4j:
             time.sleep(0.2)
         if _process_alive(running.pid):
             os.kill(running.pid, signal.SIGKILL)
+        if self._process is not None:
+            self._process.wait()
+            self._process = None
         self.state_file.unlink(missing_ok=True)
         return True
 
@@ -203,7 +208,8 @@ def _port_open(host: str, port: int) -> bool:
         return probe.connect_ex((host, port)) == 0
 
 
-def _free_port(host: str) -> int:
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on right now (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
         return int(probe.getsockname()[1])

@@ -1,0 +1,41 @@
+"""The FastAPI application: one driver per process, opened and closed in the lifespan."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.problems import install_problem_handlers
+from api.routes import health
+from graph.driver import connect
+from graph.settings import Settings, get_settings
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None, uri: str | None = None) -> FastAPI:
+    """Builds the app; `uri` overrides where the database is (tests, `nsgraph run`)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.db = connect(settings, uri)
+        try:
+            yield
+        finally:
+            app.state.db.close()
+
+    app = FastAPI(
+        title="Nuclear Security Graph",
+        summary="Who backs which instrument of the global nuclear security architecture, since when, says who.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    install_problem_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
+    app.include_router(health.router)
+    app.include_router(health.router, prefix=API_PREFIX)
+    return app

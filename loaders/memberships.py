@@ -1,0 +1,34 @@
+"""memberships.csv -> who took part in what: PARTICIPATED_IN (events), SUBSCRIBED_TO
+(commitments), MEMBER_OF (initiatives), each with its role, date and sources."""
+
+from pathlib import Path
+
+from graph.model import Label, Rel
+from loaders.notes import corroborating_sources
+from loaders.plan import GraphPlan, Origin
+from loaders.reading import read_csv
+from loaders.records import MembershipRecord
+from loaders.sources import source_as_of
+
+FILE_NAME = "memberships.csv"
+RELATIONSHIP_BY_GROUP: dict[Label, tuple[Rel, str]] = {
+    Label.EVENT: (Rel.PARTICIPATED_IN, "date"),
+    Label.COMMITMENT: (Rel.SUBSCRIBED_TO, "date"),
+    Label.INITIATIVE: (Rel.MEMBER_OF, "since"),
+    Label.ORGANIZATION: (Rel.MEMBER_OF, "since"),
+}
+
+
+def plan_memberships(path: Path, plan: GraphPlan) -> None:
+    for line, record in read_csv(path, MembershipRecord):
+        origin = Origin(str(path), line)
+        group = plan.nodes.get(record.group_id)
+        if group is None or group.label not in RELATIONSHIP_BY_GROUP:
+            raise origin.error("group_id", f"{record.group_id!r} is not an event, commitment or initiative "
+                                           "of the catalog")
+        rel, date_key = RELATIONSHIP_BY_GROUP[group.label]
+        sources = [record.source_id, *corroborating_sources(record.note)]
+        props = {"role": record.role, date_key: record.date_or_year, "sources": sources,
+                 "as_of": source_as_of(plan, [record.source_id]), "confidence": record.confidence,
+                 "note": record.note}
+        plan.add_relationship(rel, record.member_id, record.group_id, props, origin)

@@ -1,0 +1,95 @@
+"""States from well-kept libraries, not hand-written tables: all UN members and the two observer
+States (country_converter), plus the non-members and historical predecessors (pycountry's
+ISO 3166-3) that the data refers to. Names, UN regions and membership come with them.
+"""
+
+import logging
+from functools import cache
+from typing import Any
+
+import country_converter as coco
+import pandas as pd
+import pycountry
+
+from graph.model import Label, Rel
+from loaders.plan import GraphPlan, Origin
+
+LIBRARY_SOURCE = "COUNTRY_CONVERTER_1_3_2"
+HISTORICAL_SOURCE = "PYCOUNTRY_ISO3166_3"
+OBSERVER_SOURCE = "UN_NON_MEMBER_STATES"
+OBSERVER_STATES = ("VAT", "PSE")
+REGION_NAMES = {"America": "Americas"}  # country_converter's continent -> UN M49 region name
+STATE_RELATIONSHIPS = (Rel.SIGNED, Rel.PARTY_TO, Rel.SUBSCRIBED_TO, Rel.PARTICIPATED_IN, Rel.MEMBER_OF)
+
+
+@cache
+def _country_table() -> pd.DataFrame:
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return coco.CountryConverter().data.set_index("ISO3")
+
+
+def _library_state(iso3: str) -> dict[str, Any] | None:
+    table = _country_table()
+    if iso3 not in table.index:
+        return None
+    row = table.loc[iso3]
+    member_since = row["UNmember"]
+    observer = iso3 in OBSERVER_STATES
+    return {
+        "kind": "state",
+        "name": str(row["name_short"]),
+        "official_name": str(row["name_official"]),
+        "short_name": None,
+        "aliases": sorted({str(row["name_official"]), str(row["ISO2"])} - {str(row["name_short"])}),
+        "un_region": REGION_NAMES.get(row["continent"], row["continent"]),
+        "un_subregion": str(row["UNregion"]),
+        "un_member": bool(pd.notna(member_since)),
+        "un_member_since": str(int(member_since)) if pd.notna(member_since) else None,
+        "un_observer": observer,
+        "historical": False,
+        "sources": [LIBRARY_SOURCE, OBSERVER_SOURCE] if observer else [LIBRARY_SOURCE],
+        "confidence": "confirmed",
+        "note": "Non-member observer State per UN_NON_MEMBER_STATES (that page was not read during curation)."
+        if observer else None,
+    }
+
+
+def _historical_state(iso3: str) -> dict[str, Any] | None:
+    former = pycountry.historic_countries.get(alpha_3=iso3)
+    if former is None:
+        return None
+    name = former.name.split(",")[0]
+    return {
+        "kind": "state", "name": name, "official_name": former.name, "short_name": None, "aliases": [former.name],
+        "un_region": None, "un_subregion": None, "un_member": None, "un_member_since": None, "un_observer": False,
+        "historical": True, "dissolved": getattr(former, "withdrawal_date", None),
+        "sources": [HISTORICAL_SOURCE], "confidence": "confirmed",
+        "note": "Historical predecessor State (ISO 3166-3); do not count it beside its successor.",
+    }
+
+
+def with_search_text(props: dict[str, Any]) -> dict[str, Any]:
+    props["aliases_text"] = " | ".join(props["aliases"]) or None
+    return props
+
+
+def un_member_and_observer_ids() -> list[str]:
+    table = _country_table()
+    return sorted({*table.index[table["UNmember"].notna()], *OBSERVER_STATES})
+
+
+def plan_states(plan: GraphPlan) -> None:
+    """All UN members and observers, plus every other State id that a planned relationship uses."""
+    origin = Origin("country_converter", None)
+    for iso3 in un_member_and_observer_ids():
+        props = _library_state(iso3)
+        assert props is not None
+        plan.add_node(Label.STATE, iso3, with_search_text(props), origin)
+    for rel in plan.relationships.values():
+        if rel.type not in STATE_RELATIONSHIPS or rel.start in plan.nodes:
+            continue
+        props = _library_state(rel.start) or _historical_state(rel.start)
+        if props is None:
+            raise rel.origin.error("iso3", f"{rel.start!r} is neither a catalog id nor a State known to "
+                                           "country_converter or ISO 3166-3")
+        plan.add_node(Label.STATE, rel.start, with_search_text(props), Origin("pycountry", None))

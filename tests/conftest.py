@@ -1,0 +1,64 @@
+"""Shared fixtures: one real Neo4j per test session (the project's local runtime, or NEO4J_URI).
+
+Tests clean the graph between tests instead of restarting the JVM. With NEO4J_URI set, the tests
+use (and wipe) that database: point it only at a throwaway one.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.driver import GraphDatabaseClient, connect
+from graph.runtime import LocalNeo4j, free_port
+from graph.schema import apply_schema
+from graph.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("neo4j-data"), local_port=free_port())
+
+
+@pytest.fixture(scope="session")
+def local_neo4j(settings: Settings) -> Iterator[LocalNeo4j | None]:
+    """The project's own Neo4j for this session, or None when NEO4J_URI names another."""
+    if os.environ.get("NEO4J_URI"):
+        yield None
+        return
+    runtime = LocalNeo4j(settings)
+    runtime.start()
+    yield runtime
+    runtime.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(settings: Settings, local_neo4j: LocalNeo4j | None) -> str:
+    if local_neo4j is None:
+        return os.environ["NEO4J_URI"]
+    running = local_neo4j.status()
+    assert running is not None, "the local Neo4j stopped during the session"
+    return running.uri
+
+
+@pytest.fixture(scope="session")
+def db(settings: Settings, neo4j_uri: str) -> Iterator[GraphDatabaseClient]:
+    client = connect(settings, neo4j_uri)
+    apply_schema(client)
+    yield client
+    client.close()
+
+
+def wipe(db: GraphDatabaseClient) -> None:
+    """Deletes every node and relationship, keeping the schema."""
+    db.write("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture
+def empty_db(db: GraphDatabaseClient) -> GraphDatabaseClient:
+    wipe(db)
+    return db
