@@ -123,3 +123,33 @@ def load_command(
     except NSGraphError as error:
         raise fail(error) from error
     Console().print(summary_table(summary))
+
+
+@app.command("parse-statement")
+def parse_statement_command(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A joint statement as text.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the parsed statement as JSON.")] = False,
+) -> None:
+    """Parse a joint statement: participants, pledges, tasks, references, topics; unknown names reported."""
+    from loaders.statement_loader import parse_statement_file
+
+    try:
+        parsed = parse_statement_file(file)
+    except NSGraphError as error:
+        raise fail(error) from error
+    if as_json:
+        typer.echo(parsed.model_dump_json(indent=2))
+    else:
+        out = Console()
+        out.print(f"[bold]{parsed.title}[/] ({parsed.date or 'undated'}, {parsed.document_number or 'no number'})")
+        for label, values in [("States", parsed.states), ("Organizations", parsed.organizations),
+                              ("Establishes", parsed.establishes), ("References", parsed.references),
+                              ("Topics", parsed.topics)]:
+            out.print(f"{label} ({len(values)}): {', '.join(values)}")
+        for label, items in [("Pledges", parsed.pledges), ("Tasks", parsed.tasks)]:
+            out.print(f"{label}:")
+            for item in items:
+                out.print(f"  - {item}", highlight=False)
+    if parsed.unknown_names:
+        console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_names)}")
+        raise typer.Exit(code=2)

@@ -61,9 +61,20 @@ class GraphPlan:
         key = (rel, start, end)
         if key in self.relationships:
             first = self.relationships[key].origin
-            raise origin.error(None, f"duplicate {rel} from {start} to {end} (first at {first.file}, line {first.line})")
+            raise origin.error(None, f"duplicate {rel} from {start} to {end} "
+                                     f"(first at {first.file}, line {first.line})")
         self.relationships[key] = PlannedRelationship(rel, start, end, props, origin)
         self.cite(props.get("sources", []), origin, "sources")
+
+    def corroborate_or_add(self, rel: Rel, start: str, end: str, props: Properties, origin: Origin) -> None:
+        """Adds the fact, or, if it is already planned, adds these sources to the planned one."""
+        planned = self.relationship(rel, start, end)
+        if planned is None:
+            self.add_relationship(rel, start, end, props, origin)
+            return
+        new_sources = [s for s in props["sources"] if s not in planned.props["sources"]]
+        planned.props["sources"] = [*planned.props["sources"], *new_sources]
+        self.cite(new_sources, origin, "sources")
 
     def relationship(self, rel: Rel, start: str, end: str) -> PlannedRelationship | None:
         return self.relationships.get((rel, start, end))

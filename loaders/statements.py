@@ -1,0 +1,447 @@
+"""Parse the text of a joint statement into its participants, commitments and references.
+
+Pure text -> ParsedStatement, no database: the loader that writes the graph decides what to do
+with names that could not be resolved, so they are returned in `unknown_names`, never dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from functools import lru_cache
+from pathlib import Path
+
+import country_converter as coco
+from pydantic import BaseModel
+
+from graph.errors import LoadError, NSGraphError
+
+
+class StatementParseError(NSGraphError):
+    """The text has no recognisable participant list, so it cannot be a joint statement we load."""
+
+
+class ParsedStatement(BaseModel):
+    """What one joint statement says, with every name resolved to an ISO3 code or a catalog id."""
+
+    title: str
+    date: datetime.date | None
+    document_number: str | None
+    states: list[str]
+    organizations: list[str]
+    pledges: list[str]
+    tasks: list[str]
+    establishes: list[str]
+    references: list[str]
+    categories: list[str]
+    subjects: list[str]
+    topics: list[str]
+    unknown_names: list[str]
+
+
+# Phrases that name catalog entries without using their names; ids missing from the catalog are
+# dropped when the catalog is built, so the table can run ahead of the data.
+REFERENCE_PHRASE_RULES: dict[str, tuple[str, ...]] = {
+    "four Nuclear Security Summit Communiqués": (
+        "COMMUNIQUE_2010",
+        "COMMUNIQUE_2012",
+        "COMMUNIQUE_2014",
+        "COMMUNIQUE_2016",
+    ),
+    "2016 Action Plans": (
+        "ACTION_PLAN_2016_UN",
+        "ACTION_PLAN_2016_IAEA",
+        "ACTION_PLAN_2016_INTERPOL",
+        "ACTION_PLAN_2016_GICNT",
+        "ACTION_PLAN_2016_GP",
+    ),
+    "2016 Nuclear Security Summit": ("NSS_2016",),
+    # The catalog's only entry for the summits' national commitments ("house gifts").
+    "national commitments": ("NATIONAL_COMMITMENTS_2010",),
+}
+
+# Keyword (case-insensitive regex) -> topic id: the one place that decides what a statement is about.
+TOPIC_KEYWORD_RULES: dict[str, str] = {
+    r"physical protection": "TOPIC_PHYSICAL_PROTECTION",
+    r"insider threats?": "TOPIC_INSIDER_THREATS",
+    r"transport security|in transport\b": "TOPIC_TRANSPORT_SECURITY",
+    r"cyber ?security|computer security|industrial control": "TOPIC_COMPUTER_SECURITY",
+    r"forensics?": "TOPIC_NUCLEAR_FORENSICS",
+    r"highly enriched uranium|\bHEU\b|plutonium|reactor conversion|converting research reactors": (
+        "TOPIC_HEU_PU_MINIMIZATION"
+    ),
+    r"radioactive sources?|radiological security|sealed sources?": "TOPIC_RADIOACTIVE_SOURCE_SECURITY",
+    r"smuggling|illicit trafficking|out of regulatory control|radiation detection": "TOPIC_COUNTER_SMUGGLING",
+    r"security culture": "TOPIC_SECURITY_CULTURE",
+    r"training|support cent(?:re|er)s|cent(?:re|er)s of excellence|capacity building": (
+        "TOPIC_TRAINING_SUPPORT_CENTRES"
+    ),
+    r"legislation|legal (?:instruments?|frameworks?)|universali[sz]ation": "TOPIC_LEGAL_FRAMEWORKS",
+    r"criminali[sz]|prosecut|extradit": "TOPIC_CRIMINALIZATION",
+    r"information security|sensitive (?:nuclear )?information": "TOPIC_INFORMATION_SECURITY",
+    r"cooperation|assistance": "TOPIC_INTERNATIONAL_COOPERATION",
+    r"peer review|\bIPPAS\b|advisory service": "TOPIC_PEER_REVIEW_IMPLEMENTATION",
+    r"safety and security|safety-security": "TOPIC_SAFETY_SECURITY_INTERFACE",
+    r"non-?proliferation|disarmament|non-State actors": "TOPIC_NONPROLIFERATION_DISARMAMENT",
+    r"reporting|transparency": "TOPIC_REPORTING_TRANSPARENCY",
+    r"global nuclear security architecture|Contact Group": "TOPIC_SUSTAINING_SUMMIT_PROCESS",
+}
+
+_BODY_KINDS = frozenset({"organization", "initiative"})
+_CATALOG_COLUMNS = ("id", "kind", "name", "short_name", "aliases")
+
+
+def _key(name: str) -> str:
+    """Lookup key that ignores case, accents, spacing and a leading article."""
+    decomposed = unicodedata.normalize("NFKD", _strip_article(name))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.casefold().split())
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:the\s+)+", "", name.strip(), flags=re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StatementCatalog:
+    """The alias tables the parser resolves names against, built from the entity catalog."""
+
+    organizations: dict[str, str] = field(default_factory=dict)  # _key(alias) -> id
+    bodies: dict[str, str] = field(default_factory=dict)  # _key(name) -> id, for what is established
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrase as written -> ids
+    topics: dict[str, str] = field(default_factory=dict)  # keyword regex -> topic id
+
+    @classmethod
+    def from_entities_csv(cls, path: Path | str) -> StatementCatalog:
+        """Builds the tables from an entities.csv-shaped file (id,kind,subkind,name,short_name,aliases,...)."""
+        path = Path(path)
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            missing = [column for column in _CATALOG_COLUMNS if column not in (reader.fieldnames or [])]
+            if missing:
+                raise LoadError(str(path), 1, missing[0], f"missing column(s): {', '.join(missing)}")
+            rows = [{**row, "aliases": (row["aliases"] or "").split(";")} for row in reader]
+        return cls.from_entities(rows)
+
+    @classmethod
+    def from_entities(cls, rows: list[dict[str, Any]]) -> StatementCatalog:
+        """Builds the tables from catalog entries: id, kind, name, short_name and a list of aliases."""
+        organizations: dict[str, str] = {}
+        bodies: dict[str, str] = {}
+        references: dict[str, tuple[str, ...]] = {}
+        topic_ids: set[str] = set()
+        for row in rows:
+            entity_id, kind = row["id"].strip(), row["kind"].strip()
+            if kind == "topic":
+                topic_ids.add(entity_id)
+                continue
+            aliases = [row["name"], row.get("short_name"), *(row.get("aliases") or [])]
+            for alias in (alias.strip() for alias in aliases if alias and alias.strip()):
+                if kind == "organization":
+                    organizations.setdefault(_key(alias), entity_id)
+                if kind in _BODY_KINDS:
+                    bodies.setdefault(_key(alias), entity_id)
+                if entity_id not in references.get(alias, ()):
+                    references[alias] = (*references.get(alias, ()), entity_id)
+        known_ids = {row["id"].strip() for row in rows}
+        for phrase, ids in REFERENCE_PHRASE_RULES.items():
+            present = tuple(entity_id for entity_id in ids if entity_id in known_ids)
+            if present:
+                references[phrase] = present
+        topics = {keyword: topic for keyword, topic in TOPIC_KEYWORD_RULES.items() if topic in topic_ids}
+        return cls(organizations=organizations, bodies=bodies, references=references, topics=topics)
+
+
+# --- country names -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _converter() -> coco.CountryConverter:
+    # The library logs a warning for each name it does not know; here that is an expected outcome
+    # that parse_statement reports itself in unknown_names.
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return coco.CountryConverter()
+
+
+@lru_cache(maxsize=1)
+def _iso3_codes() -> frozenset[str]:
+    return frozenset(str(code) for code in _converter().data["ISO3"])
+
+
+@lru_cache(maxsize=1)
+def _full_country_names() -> frozenset[str]:
+    """Names the library knows in full, so "Bosnia and Herzegovina" is not split at its "and"."""
+    data = _converter().data
+    return frozenset(_key(str(name)) for name in (*data["name_short"], *data["name_official"]))
+
+
+def resolve_state_name(name: str) -> str | None:
+    """ISO 3166-1 alpha-3 code for a State's name as written in a statement, or None if unknown."""
+    cleaned = _strip_article(name)
+    if not cleaned:
+        return None
+    # src="regex" so abbreviations such as "UAE" are read as names, not as (invalid) ISO3 codes.
+    result = _converter().convert(cleaned, src="regex", to="ISO3", not_found=None)
+    # An unknown name comes back unchanged, an ambiguous one as a list: neither is an answer.
+    return result if isinstance(result, str) and result in _iso3_codes() else None
+
+
+# --- participants ----------------------------------------------------------------------------------
+
+# Where a participant list starts: in the title, or in a body paragraph (first match wins).
+_TITLE_LEAD_IN = re.compile(r"\bStatement by\s+(?:the\s+(?:[Ll]eaders|[Gg]overnments)\s+of\s+)?")
+_BODY_LEAD_INS = (
+    re.compile(r"\b[Tt]he [Gg]overnments of\s+"),
+    re.compile(r"\b[Tt]he [Ll]eaders of\s+"),
+)
+_ORGANIZATIONS_MARKER = re.compile(r"\bthe following (?:international )?organi[sz]ations?:\s*", re.IGNORECASE)
+# A list ends at ";", ":" or a sentence-ending full stop (not the one in "St." or "U.S.").
+_LIST_END = re.compile(r"[;:]|(?<!\b[A-Z])(?<!\bSt)\.(?=\s|$)")
+_SEPARATOR = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+_NAME_CONNECTORS = frozenset({"of", "the", "and"})
+
+
+def _is_capitalized(token: str) -> bool:
+    return token[:1].isupper() or (token[:2] in ("d'", "d\u2019") and token[2:3].isupper())
+
+
+def _leading_name(tokens: list[str]) -> tuple[str, bool]:
+    """The capitalised name at the start of tokens, and whether it is all of them."""
+    last_capitalized = -1
+    for index, token in enumerate(tokens):
+        if _is_capitalized(token):
+            last_capitalized = index
+        elif token not in _NAME_CONNECTORS:
+            break
+    return " ".join(tokens[: last_capitalized + 1]), last_capitalized == len(tokens) - 1
+
+
+def _known_prefix(words: list[str], catalog: StatementCatalog) -> int:
+    """Word count of the longest start of words that is a full country or organization name, else 0.
+
+    Such names may hold "and" and lowercase words (United Nations Office on Drugs and Crime).
+    """
+    for length in range(len(words), 0, -1):
+        key = _key(" ".join(words[:length]))
+        if key in catalog.organizations or key in _full_country_names():
+            return length
+    return 0
+
+
+def _split_participants(text: str, catalog: StatementCatalog) -> list[str]:
+    """Participant names at the start of text, up to the first piece that is not a name."""
+    text = _ORGANIZATIONS_MARKER.sub("", " ".join(text.split()))
+    end = _LIST_END.search(text)
+    pieces = _SEPARATOR.split(text[: end.start()] if end else text)
+    parts, separators = pieces[0::2], pieces[1::2]
+    names: list[str] = []
+    start = 0
+    while start < len(parts):
+        stop = start
+        # Rejoin pieces split at an "and" that belongs to a known name (Trinidad and Tobago).
+        for candidate in range(start + 1, len(parts)):
+            if separators[candidate - 1].strip() != "and":
+                break
+            head = len(_strip_article(" and ".join(parts[start:candidate])).split()) + 1
+            joined = _strip_article(" and ".join(parts[start : candidate + 1])).split()
+            if _known_prefix(joined, catalog) > head:
+                stop = candidate
+        words = _strip_article(" and ".join(parts[start : stop + 1])).split()
+        known = _known_prefix(words, catalog)
+        name, complete = (" ".join(words[:known]), known == len(words)) if known else _leading_name(words)
+        if name:
+            names.append(_strip_article(name))
+        if not complete or not name:
+            break
+        start = stop + 1
+    return names
+
+
+def _participant_names(title: str, paragraphs: list[str], catalog: StatementCatalog) -> list[str]:
+    title_match = _TITLE_LEAD_IN.search(title)
+    candidates = [title[title_match.end() :]] if title_match else []
+    for paragraph in paragraphs:
+        matches = [match for pattern in _BODY_LEAD_INS if (match := pattern.search(paragraph))]
+        if matches:
+            candidates.append(paragraph[min(match.end() for match in matches) :])
+    for candidate in candidates:
+        names = _split_participants(candidate, catalog)
+        if names:
+            return names
+    raise StatementParseError(
+        f"no participant list found in {title!r}: expected a title 'Joint Statement by A, B and C on ...' "
+        "or a sentence starting 'The Governments of ...' or '(We,) the leaders of ...'"
+    )
+
+
+# --- list items -------------------------------------------------------------------------------------
+
+_ITEM_MARKER = re.compile(r"^(?:[-•*\u2013]|\d{1,2}[.)]|\((?:[a-z]{1,4}|\d{1,2})\)|[a-z][.)])\s+")
+_EMPHASIS = re.compile(r"(\*\*|\*|__|_)(\S(?:.*?\S)?)\1")
+_TRAILING_JOINER = re.compile(r"(?:[;,]\s*(?:and|or)\b|\s(?:and|or)(?=[;,]))?[\s;,.]*$")
+_TASK_INTRO = re.compile(r"\btasked\s+(?:with|to)\b", re.IGNORECASE)
+
+
+def _clean_item(text: str) -> str:
+    """Item text without markdown emphasis and without the list's joining "; and" or final stop."""
+    return _TRAILING_JOINER.sub("", _EMPHASIS.sub(r"\2", text).strip())
+
+
+def _list_blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Each run of bulleted or numbered items, with the paragraph that introduces it."""
+    blocks: list[tuple[str, list[str]]] = []
+    intro, items, after_blank = "", [], True
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            after_blank = True
+            continue
+        marker = _ITEM_MARKER.match(line)
+        if marker:
+            items.append(line[marker.end() :])
+        elif items and not after_blank:
+            items[-1] += " " + line
+        else:
+            if items:
+                blocks.append((intro, items))
+                items = []
+            intro = line if after_blank else f"{intro} {line}"
+        after_blank = False
+    if items:
+        blocks.append((intro, items))
+    return [(intro, [_clean_item(item) for item in block]) for intro, block in blocks]
+
+
+# --- references, bodies established, topics ---------------------------------------------------------
+
+_ESTABLISH = re.compile(
+    r"\b(?:[Ee]stablish|[Cc]reate|[Ll]aunch|[Ss]et up)(?:es|s|ed|ing)?\s+(?:an?|the)\s+(?:new\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-Z][\w'\u2019-]*)*)"
+)
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Acronyms and one-word names match case-sensitively; longer names ignore case."""
+    flags = re.IGNORECASE if " " in phrase.strip() else 0
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
+
+
+def _position(found: tuple[int, str]) -> int:
+    return found[0]
+
+
+def _find_references(body: str, catalog: StatementCatalog, exclude: set[str]) -> list[str]:
+    """Catalog ids named in body, longest phrase first so its parts are not counted again."""
+    found: list[tuple[int, str]] = []
+    masked = body
+    for phrase in sorted(catalog.references, key=len, reverse=True):
+        for match in _phrase_pattern(phrase).finditer(masked):
+            found.extend((match.start(), entity_id) for entity_id in catalog.references[phrase])
+            masked = masked[: match.start()] + "\0" * len(match[0]) + masked[match.end() :]
+    return _unique(entity_id for _, entity_id in sorted(found, key=_position) if entity_id not in exclude)
+
+
+def _find_topics(body: str, catalog: StatementCatalog) -> list[str]:
+    found = [
+        (match.start(), topic)
+        for keyword, topic in catalog.topics.items()
+        if (match := re.search(keyword, body, re.IGNORECASE))
+    ]
+    return _unique(topic for _, topic in sorted(found, key=_position))
+
+
+# --- the statement ----------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^(?:Administration of |Daily Compilation of )")
+_METADATA = re.compile(r"^(?:Categories|Subjects|DCPD Number|NOTE):")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH = "|".join(_MONTHS)
+_DATE = re.compile(  # "April 1, 2016" or "1 April 2016"
+    rf"\b(?:(?P<month1>{_MONTH})\s+(?P<day1>\d{{1,2}}),\s*(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}}))\b"
+)
+_DOCUMENT_NUMBER = re.compile(r"\bDCPD-?(\d{9})\b")
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """Values in order of first appearance, each once."""
+    return list(dict.fromkeys(values))
+
+
+def _first_date(text: str) -> datetime.date | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    month = match["month1"] or match["month2"]
+    day = match["day1"] or match["day2"]
+    year = match["year1"] or match["year2"]
+    return datetime.date(int(year), _MONTHS.index(month) + 1, int(day))
+
+
+def _metadata_list(paragraphs: list[str], label: str) -> list[str]:
+    """The ";"-separated entries of a DCPD "Categories:" or "Subjects:" paragraph."""
+    for paragraph in paragraphs:
+        if paragraph.startswith(f"{label}:"):
+            entries = paragraph[len(label) + 1 :].strip().rstrip(".").split(";")
+            return [entry.strip() for entry in entries if entry.strip()]
+    return []
+
+
+def parse_statement(text: str, catalog: StatementCatalog) -> ParsedStatement:
+    """Parses a joint statement; raises StatementParseError when it names no participants."""
+    lines = text.splitlines()
+    title_index = next(
+        (index for index, line in enumerate(lines) if line.strip() and not _HEADER.match(line.strip())), None
+    )
+    if title_index is None:
+        raise StatementParseError("the statement is empty: expected a title line and a participant list")
+    title = _EMPHASIS.sub(r"\2", lines[title_index].strip().lstrip("#").strip())
+    after_title = lines[title_index + 1 :]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "\n".join(after_title)) if p.strip()]
+    body_paragraphs = [p for p in paragraphs if not _METADATA.match(p)]
+    body = "\n\n".join(body_paragraphs)
+
+    states: list[str] = []
+    organizations: list[str] = []
+    unknown: list[str] = []
+    for name in _participant_names(title, body_paragraphs, catalog):
+        organization = catalog.organizations.get(_key(name))
+        state = None if organization else resolve_state_name(name)
+        target = organizations if organization else states if state else unknown
+        target.append(organization or state or name)
+
+    pledges: list[str] = []
+    tasks: list[str] = []
+    for intro, items in _list_blocks(after_title):
+        (tasks if _TASK_INTRO.search(intro) else pledges).extend(items)
+
+    establishes: list[str] = []
+    for match in _ESTABLISH.finditer(body):
+        body_id = catalog.bodies.get(_key(match["name"]))
+        (establishes if body_id else unknown).append(body_id or match["name"])
+
+    document_number = _DOCUMENT_NUMBER.search(text)
+    return ParsedStatement(
+        title=title,
+        date=_first_date(text),
+        document_number=f"DCPD{document_number[1]}" if document_number else None,
+        states=_unique(states),
+        organizations=_unique(organizations),
+        pledges=pledges,
+        tasks=tasks,
+        establishes=_unique(establishes),
+        references=_find_references(body, catalog, exclude={*organizations, *establishes}),
+        categories=_metadata_list(paragraphs, "Categories"),
+        subjects=_metadata_list(paragraphs, "Subjects"),
+        topics=_find_topics(body, catalog),
+        unknown_names=_unique(unknown),
+    )
