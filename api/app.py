@@ -7,7 +7,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.problems import install_problem_handlers
-from api.routes import health
+from api.routes import health, instruments
+from api.routes.resources import RESOURCES, resource_router
 from graph.driver import connect
 from graph.settings import Settings, get_settings
 
@@ -38,4 +39,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     app.include_router(health.router)
     app.include_router(health.router, prefix=API_PREFIX)
+    app.include_router(instruments.router, prefix=API_PREFIX)
+    for path, (label, what) in RESOURCES.items():
+        app.include_router(resource_router(path, label, what), prefix=API_PREFIX)
     return app

@@ -9,11 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph.driver import GraphDatabaseClient, connect
 from graph.runtime import LocalNeo4j, free_port
 from graph.schema import apply_schema
 from graph.settings import Settings
+from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
+from loaders.load import load_shipped_data
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
@@ -62,3 +66,27 @@ def wipe(db: GraphDatabaseClient) -> None:
 def empty_db(db: GraphDatabaseClient) -> GraphDatabaseClient:
     wipe(db)
     return db
+
+
+@pytest.fixture(scope="session")
+def shipped_counts() -> tuple[int, int]:
+    """Nodes and relationships that the shipped data makes (from the plan, not the graph)."""
+    plan = plan_dataset(SHIPPED_DATA_DIR)
+    return len(plan.nodes) + len(plan.sources), len(plan.relationships)
+
+
+@pytest.fixture
+def loaded_db(db: GraphDatabaseClient, shipped_counts: tuple[int, int]) -> GraphDatabaseClient:
+    """The graph holding exactly the shipped data; reloaded only when a test left it otherwise."""
+    counts = db.read("MATCH (n) WITH count(n) AS nodes RETURN nodes, COUNT { ()-[]->() } AS relationships")[0]
+    if (counts["nodes"], counts["relationships"]) != shipped_counts:
+        wipe(db)
+        load_shipped_data(db)
+    return db
+
+
+@pytest.fixture
+def client(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> Iterator[TestClient]:
+    """The real API over the real database with the shipped data loaded."""
+    with TestClient(create_app(settings, neo4j_uri)) as test_client:
+        yield test_client

@@ -1,0 +1,42 @@
+"""Paging and CSV export, shared by every list endpoint."""
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+MAX_LIMIT = 1000
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+
+
+def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else key, inner, out)
+    elif isinstance(value, list):
+        out[prefix] = ";".join(str(item) for item in value)
+    else:
+        out[prefix] = value
+
+
+def csv_response(rows: Sequence[BaseModel | dict[str, Any]], filename: str) -> Response:
+    """Rows as CSV, nested fields as dotted columns and lists joined with ';' (the data's own convention)."""
+    flat: list[dict[str, Any]] = []
+    for row in rows:
+        record: dict[str, Any] = {}
+        _flatten("", row.model_dump() if isinstance(row, BaseModel) else row, record)
+        flat.append(record)
+    columns = list(dict.fromkeys(key for record in flat for key in record))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat)
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})

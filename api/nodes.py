@@ -1,0 +1,34 @@
+"""Node details and completeness, shared by every resource router."""
+
+from collections import defaultdict
+from typing import Any
+
+from api.lookup import get_node
+from api.schemas import Completeness, Link, NodeDetail
+from graph.driver import GraphDatabaseClient
+from graph.model import Label
+from queries.registry import read
+
+LIST_NAMES = ("parties", "signatories", "members")
+
+
+def node_detail(db: GraphDatabaseClient, label: Label, node_id: str) -> NodeDetail:
+    node = get_node(db, label, node_id)
+    links: dict[str, list[Link]] = defaultdict(list)
+    for row in read(db, "nodes/links", id=node_id):
+        links[row["type"]].append(Link(**row))
+    return NodeDetail(id=node["id"], kind=node.get("kind") or str(label), properties=node, links=dict(links))
+
+
+def completeness(node: dict[str, Any], list_name: str, known: int) -> Completeness:
+    """Known versus stated size of one of a node's lists, with the stated count's source."""
+    stated = node.get(f"stated_{list_name}_count")
+    as_of = node.get(f"stated_{list_name}_as_of")
+    sources = node.get(f"stated_{list_name}_sources") or []
+    if stated is None:
+        summary = f"{known} {list_name} known; no stated total is on record"
+    else:
+        summary = (f"{known} of {stated} {list_name} known "
+                   f"(stated by {', '.join(sources)}{f', as of {as_of}' if as_of else ''})")
+    return Completeness(list=list_name, known=known, stated=stated, stated_as_of=as_of, stated_sources=sources,
+                        note=node.get(f"stated_{list_name}_note"), summary=summary)

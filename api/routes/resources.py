@@ -1,0 +1,42 @@
+"""List and detail endpoints for every kind of node, built from one factory so that each
+kind behaves the same: `/instruments`, `/states`, `/organizations`, ... and `/{kind}/{id}`."""
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from api.deps import DatabaseDep
+from api.listing import Format, Limit, Offset, csv_response
+from api.nodes import node_detail
+from api.schemas import NodeDetail, NodeSummary, Page
+from graph.model import Label
+from queries.registry import read
+
+RESOURCES: dict[str, tuple[Label, str]] = {
+    "instruments": (Label.LEGAL_INSTRUMENT, "legal instruments: conventions, amendments, resolutions"),
+    "states": (Label.STATE, "States: UN members, observers, and other and former States in the data"),
+    "organizations": (Label.ORGANIZATION, "international organizations and other bodies"),
+    "initiatives": (Label.INITIATIVE, "initiatives: summit process, Contact Group, GICNT, Global Partnership"),
+    "guidance": (Label.GUIDANCE, "internationally accepted guidance: IAEA Nuclear Security Series"),
+    "commitments": (Label.COMMITMENT, "commitments: communiqués, plans, joint statements, INFCIRCs"),
+    "events": (Label.EVENT, "events: the summits, ICONS"),
+    "topics": (Label.TOPIC, "topics that commitments, guidance and instruments address"),
+}
+
+
+def resource_router(path: str, label: Label, what: str) -> APIRouter:
+    router = APIRouter(prefix=f"/{path}", tags=[path])
+
+    @router.get("", response_model=Page[NodeSummary], summary=f"List {what}")
+    def list_nodes(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0,
+                   format: Format = "json") -> Page[NodeSummary] | Response:
+        result = read(db, "nodes/list", label=str(label), skip=offset, limit=limit)[0]
+        rows = [NodeSummary(**row) for row in result["rows"]]
+        if format == "csv":
+            return csv_response(rows, path)
+        return Page[NodeSummary](data=rows, count=len(rows), total=result["total"], limit=limit, offset=offset)
+
+    @router.get("/{node_id}", response_model=NodeDetail, summary=f"One of the {path}, with every link")
+    def get_one(node_id: str, db: DatabaseDep) -> NodeDetail:
+        return node_detail(db, label, node_id)
+
+    return router
