@@ -32,7 +32,7 @@ _SIGNATURE_MARKERS: dict[str, SignatureKind] = {"": "signature", "d": "successio
 _CONSENT_MARKERS: dict[str, ConsentKind] = {
     "": "ratification",
     "a": "accession",
-    "A": "approval",
+    "A": "acceptance",
     "AA": "approval",
     "d": "succession",
 }

@@ -221,6 +221,22 @@ def test_html_text_input_and_error_line() -> None:
     assert (caught.value.file, caught.value.line, caught.value.field) == ("<text>", 4, "signature")
 
 
+def test_html_footnotes_on_dates_and_line_breaks_in_names() -> None:
+    page = (
+        "<table><tr><th>Participant</th><th>Signature</th><th>Ratification, Acceptance(A)</th></tr>"
+        "<tr><td>Finland</td><td>14 Sep 2005</td><td>13 Jan 2009 A<sup>5</sup></td></tr>"
+        "<tr><td>St. Vincent and the<br>Grenadines</td><td></td><td>8 Jul 2010</td></tr></table>"
+    )
+    finland, saint_vincent = parse_status_html(page).rows
+    assert (finland.consent_kind, finland.footnotes) == ("acceptance", ["5"])
+    assert (saint_vincent.participant, saint_vincent.iso3) == ("St. Vincent and the Grenadines", "VCT")
+
+
+def test_html_page_cut_off_inside_the_table() -> None:
+    page = "<table><tr><td>Participant</td><td>Signature</td><td>Ratification</td></tr><tr><td>Togo<td>15 Sep 2005<td>"
+    assert [(row.iso3, row.signature_date) for row in parse_status_html(page).rows] == [("TGO", date(2005, 9, 15))]
+
+
 def test_html_without_a_status_table() -> None:
     with pytest.raises(StatusTableError, match="no <table> with a 'Participant' header"):
         parse_status_html("<html><table><tr><td>Status:</td><td>Parties: 88</td></tr></table></html>")
