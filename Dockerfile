@@ -1,0 +1,16 @@
+# The API image: loads the shipped data into the Neo4j at NEO4J_URI, then serves the API and pages.
+FROM python:3.11-slim
+WORKDIR /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 API_HOST=0.0.0.0 API_PORT=8000
+COPY pyproject.toml README.md ./
+COPY graph ./graph
+COPY loaders ./loaders
+COPY queries ./queries
+COPY api ./api
+COPY viz ./viz
+COPY data ./data
+RUN pip install --no-cache-dir -e .
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --retries=10 \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health')"
+CMD ["nsgraph", "run"]
