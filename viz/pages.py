@@ -1,0 +1,125 @@
+"""HTML pages as strings (so the API can serve them and notebooks can display them), from our own
+Jinja2 templates; pyvis builds the network data but its CDN-loading template is never used.
+
+Served pages reference vis-network once under `static_url` (see `viz.assets`); standalone pages inline
+it so an exported file opens offline. Either way a Content-Security-Policy forbids other hosts.
+"""
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
+from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
+from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
+from viz.views import GraphView
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+SITE_NAME = "Nuclear security graph"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATE_DIR),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+SERVED_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'"
+)
+
+
+def render_view(
+    view: GraphView,
+    *,
+    static_url: str = "/static/vis",
+    standalone: bool = False,
+    node_url: NodeUrl = default_node_url,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    search_url: str = "/viz/search",
+    home_url: str = "/",
+) -> str:
+    """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`."""
+    net = to_network(view, max_nodes=max_nodes, node_url=node_url)
+    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    drawn = {node["id"] for node in net.nodes}
+    drawn_kinds = {node.kind for node in view.nodes if node.id in drawn}
+    drawn_types = {edge.type for edge in view.edges if edge.source in drawn and edge.target in drawn}
+    notes = [view.note] if view.note else []
+    if view.truncated:
+        notes.append("The query returned more than this view holds: results are truncated.")
+    omitted_nodes = len({node.id for node in view.nodes}) - len(net.nodes)
+    omitted_edges = len(view.edges) - len(net.edges)
+    if omitted_nodes:
+        with_edges = f", with the {omitted_edges} edge(s) touching them" if omitted_edges else ""
+        notes.append(
+            f"Showing {len(net.nodes)} of {len(net.nodes) + omitted_nodes} nodes: the {omitted_nodes} "
+            f"least connected are omitted{with_edges}."
+        )
+    return _env.get_template("view.html").render(
+        **_page(view.title, static_url, standalone, search_url, home_url),
+        view=view,
+        notes=notes,
+        node_legend=[style for kind, style in NODE_STYLES.items() if kind in drawn_kinds],
+        edge_legend=[
+            edge_style(t) for t in [*EDGE_STYLES, *sorted(drawn_types - EDGE_STYLES.keys())] if t in drawn_types
+        ],
+        data_json=_script_json(data),
+        dated_edges=any("label" in edge for edge in net.edges),
+        node_count=len(net.nodes),
+        edge_count=len(net.edges),
+    )
+
+
+def render_landing(
+    links: list[tuple[str, str]],
+    *,
+    title: str = SITE_NAME,
+    intro: str | None = None,
+    search_url: str = "/viz/search",
+    home_url: str = "/",
+) -> str:
+    """The entry page: the search box and links, given as (label, url) pairs, to the other pages."""
+    return _env.get_template("landing.html").render(
+        **_page(title, "", False, search_url, home_url), links=links, intro=intro
+    )
+
+
+def _page(title: str, static_url: str, standalone: bool, search_url: str, home_url: str) -> dict[str, object]:
+    """Context every page shares: header, assets and the policy that keeps requests on this origin."""
+    context: dict[str, object] = {
+        "title": title,
+        "site_name": SITE_NAME,
+        "search_url": search_url,
+        "home_url": home_url,
+        "standalone": standalone,
+        "static_url": static_url.rstrip("/"),
+        "csp": SERVED_CSP,
+    }
+    if standalone:
+        scripts = [asset_text(VIS_JS), asset_text(PAGE_JS)]
+        hashes = " ".join(f"'{_sha256(script)}'" for script in scripts)
+        context |= {
+            "vis_js": Markup(scripts[0]),
+            "page_js": Markup(scripts[1]),
+            "vis_css": Markup(asset_text(VIS_CSS)),
+            "csp": f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "base-uri 'none'",
+        }
+    return context
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _script_json(data: object) -> Markup:
+    """JSON safe inside a <script> element: no '<', '>' or '&' can close the element or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
