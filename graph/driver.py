@@ -32,6 +32,11 @@ class GraphDatabaseClient:
         """Runs a write query in one managed (retried) transaction."""
         return self._run(query, parameters, RoutingControl.WRITE, None)
 
+    def run_autocommit(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> list[Record]:
+        """Runs in an implicit transaction: the only kind `CALL { ... } IN TRANSACTIONS` accepts."""
+        with translated_neo4j_errors(self.uri), self.driver.session(database=self.database) as session:
+            return [record.data() for record in session.run(query, parameters or {})]
+
     def _run(self, query: LiteralString, parameters: dict[str, Any] | None, routing: RoutingControl,
              timeout_s: float | None) -> list[Record]:
         statement: LiteralString | neo4j.Query = query if timeout_s is None else neo4j.Query(query, timeout=timeout_s)

@@ -74,6 +74,13 @@ def write(db: GraphDatabaseClient, name: str, **parameters: Any) -> list[Record]
     return db.write(cast(LiteralString, query.text), parameters)
 
 
+def write_autocommit(db: GraphDatabaseClient, name: str, **parameters: Any) -> list[Record]:
+    """Runs a named batched write (`CALL { ... } IN TRANSACTIONS`) in an implicit transaction."""
+    query = get_query(name)
+    query.check(parameters)
+    return db.run_autocommit(cast(LiteralString, query.text), parameters)
+
+
 def run_in(tx: Any, name: str, **parameters: Any) -> list[Record]:
     """Runs a named query inside a caller's transaction (for all-or-nothing loads)."""
     query = get_query(name)

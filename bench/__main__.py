@@ -1,0 +1,72 @@
+"""`make bench`: runs every benchmark once, prints the table, writes bench/RESULTS.md."""
+
+import datetime
+import os
+import platform
+import subprocess
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from bench import latency, throughput
+from bench.harness import api_server, database
+
+RESULTS = Path(__file__).parent / "RESULTS.md"
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return (f"{os.cpu_count()} cores ({cpu}), {memory_kb // 1024 // 1024} GiB, Python {platform.python_version()}, "
+            f"{java}")
+
+
+def main() -> None:
+    console = Console()
+    lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}.\n"]
+    with tempfile.TemporaryDirectory() as scratch, database(Path(scratch)) as (settings, db):
+        with api_server(settings) as base_url:
+            comparisons = latency.compare(base_url, db, latency.CASES)
+        table = Table(title="API vs raw driver (same named queries), milliseconds")
+        for column in ("endpoint", "conc.", "API p50", "API p95", "raw p50", "raw p95", "p50 ratio", "errors"):
+            table.add_column(column, justify="left" if column == "endpoint" else "right")
+        rows = []
+        for c in comparisons:
+            row = [c.case, str(c.concurrency), f"{c.api.p50_ms:.1f}", f"{c.api.p95_ms:.1f}", f"{c.raw.p50_ms:.1f}",
+                   f"{c.raw.p95_ms:.1f}", f"{c.ratio:.2f}", str(c.api.errors + c.raw.errors)]
+            rows.append(row)
+            table.add_row(*row)
+        console.print(table)
+        lines += _markdown(table.title or "", [str(col.header) for col in table.columns], rows)
+
+        shipped = throughput.shipped_load_seconds(db)
+        naive = throughput.naive_rate(db)
+        load_rows = [["shipped data (reload)", "-", f"{shipped:.2f}", "-", "target < 5 s"]]
+        for size in (100_000, 1_000_000):
+            seconds, rate = throughput.batched_rate(db, size)
+            load_rows.append([f"synthetic, {size:,} relationships", f"{size:,}", f"{seconds:.1f}", f"{rate:,.0f}",
+                              f"{rate / naive:.0f}x naive"])
+        load_rows.append([f"naive, 1 row per transaction ({throughput.NAIVE_SAMPLE} rows)", "-", "-",
+                          f"{naive:,.0f}", "baseline"])
+        load_table = Table(title="Load throughput")
+        for column in ("load", "relationships", "seconds", "relationships/s", "note"):
+            load_table.add_column(column)
+        for row in load_rows:
+            load_table.add_row(*row)
+        console.print(load_table)
+        lines += _markdown(load_table.title or "", [str(col.header) for col in load_table.columns], load_rows)
+    RESULTS.write_text("\n".join(lines) + "\n")
+    console.print(f"written to {RESULTS}")
+
+
+def _markdown(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    return [f"\n## {title}\n", "| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows)]
+
+
+if __name__ == "__main__":
+    main()
