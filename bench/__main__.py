@@ -26,7 +26,7 @@ def machine() -> str:
 
 
 def main() -> None:
-    console = Console()
+    console = Console(width=160)
     lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}.\n"]
     with tempfile.TemporaryDirectory() as scratch, database(Path(scratch)) as (settings, db):
         with api_server(settings) as base_url:

@@ -1,0 +1,99 @@
+"""What the API exposes: no credential in any response or log line, CORS off unless configured,
+admin operations only with the token, and a bounded burst served without an error."""
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api.app import create_app
+from graph.driver import GraphDatabaseClient
+from graph.runtime import free_port
+from graph.settings import Settings
+
+PASSWORD = "pw-that-must-never-leak-9431"
+TOKEN = "token-that-must-never-leak-7713"
+
+
+@pytest.fixture
+def secret_settings(settings: Settings) -> Settings:
+    # The local test database runs without auth and accepts any credentials, so these reach the driver.
+    return settings.model_copy(update={"neo4j_password": SecretStr(PASSWORD), "api_token": SecretStr(TOKEN)})
+
+
+def test_no_credential_in_responses_or_logs(secret_settings: Settings, neo4j_uri: str,
+                                            loaded_db: GraphDatabaseClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    bodies = []
+    with TestClient(create_app(secret_settings, neo4j_uri)) as client:
+        for path in ("/health", "/ready", "/openapi.json", "/api/v1/instruments/NOPE", "/api/v1/states?limit=5",
+                     "/api/v1/instruments/ICSANT/parties?as_of=bad"):
+            bodies.append(client.get(path).text)
+        bodies.append(client.post("/api/v1/admin/reload", headers={"Authorization": "Bearer wrong"}).text)
+    for secret in (PASSWORD, TOKEN):
+        assert all(secret not in body for body in bodies)
+        assert secret not in caplog.text
+    assert "NEO4J_PASSWORD" not in str(secret_settings)
+
+
+def test_admin_reload_needs_the_token(secret_settings: Settings, neo4j_uri: str,
+                                      loaded_db: GraphDatabaseClient) -> None:
+    with TestClient(create_app(secret_settings, neo4j_uri)) as client:
+        assert client.post("/api/v1/admin/reload").status_code == 401
+        assert client.post("/api/v1/admin/reload", headers={"Authorization": "Bearer nope"}).status_code == 401
+        done = client.post("/api/v1/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert done.status_code == 200
+        assert done.json()["created"] == 0 and done.json()["unchanged"] > 0
+
+
+def test_admin_is_off_without_a_token(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> None:
+    with TestClient(create_app(settings, neo4j_uri)) as client:
+        response = client.post("/api/v1/admin/reload", headers={"Authorization": "Bearer anything"})
+        assert response.status_code == 403
+        assert "API_TOKEN" in response.json()["detail"]
+
+
+def test_cors_is_off_unless_configured(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> None:
+    preflight = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"}
+    with TestClient(create_app(settings, neo4j_uri)) as client:
+        response = client.options("/api/v1/instruments", headers=preflight)
+        assert "access-control-allow-origin" not in response.headers
+    allowed = settings.model_copy(update={"cors_origins": ["https://elsewhere.example"]})
+    with TestClient(create_app(allowed, neo4j_uri)) as client:
+        response = client.options("/api/v1/instruments", headers=preflight)
+        assert response.headers["access-control-allow-origin"] == "https://elsewhere.example"
+
+
+@pytest.fixture
+def served_api(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> Iterator[str]:
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, neo4j_uri), host="127.0.0.1", port=free_port(),
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+def test_a_burst_of_2000_requests_at_concurrency_64_has_no_error(served_api: str) -> None:
+    paths = ["/api/v1/instruments/ICSANT/parties?limit=20", "/api/v1/states/JPN", "/api/v1/instruments",
+             "/health"]
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    with httpx.Client(base_url=served_api, limits=limits, timeout=60) as client:
+        def call(n: int) -> int:
+            return client.get(paths[n % len(paths)]).status_code
+
+        with ThreadPoolExecutor(max_workers=64) as pool:
+            statuses = list(pool.map(call, range(2000)))
+    assert len(statuses) == 2000
+    assert set(statuses) == {200}
