@@ -7,10 +7,27 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.problems import install_problem_handlers
-from api.routes import health, instruments
+from api.routes import (
+    admin,
+    backing,
+    cypher,
+    export,
+    gaps,
+    health,
+    instruments,
+    neighbourhood,
+    paths,
+    search,
+    states,
+    trends,
+)
+from api.routes import audit as audit_routes
+from api.routes import pages as page_routes
+from api.routes import sources as source_routes
 from api.routes.resources import RESOURCES, resource_router
 from graph.driver import connect
 from graph.settings import Settings, get_settings
+from viz.assets import static_app
 
 API_PREFIX = "/api/v1"
 
@@ -40,6 +57,21 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     app.include_router(health.router)
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(instruments.router, prefix=API_PREFIX)
+    app.include_router(search.router, prefix=API_PREFIX)
+    app.include_router(paths.router, prefix=API_PREFIX)
+    app.include_router(neighbourhood.router, prefix=API_PREFIX)
+    app.include_router(cypher.router, prefix=API_PREFIX)
+    app.include_router(export.router, prefix=API_PREFIX)
+    app.include_router(source_routes.router, prefix=API_PREFIX)
+    app.include_router(audit_routes.router, prefix=API_PREFIX)
+    app.include_router(gaps.router, prefix=API_PREFIX)
+    app.include_router(trends.router, prefix=API_PREFIX)
+    app.include_router(trends.viz_router)
+    app.include_router(states.router, prefix=API_PREFIX)
+    app.include_router(backing.router, prefix=API_PREFIX)
+    app.include_router(admin.router, prefix=API_PREFIX)
     for path, (label, what) in RESOURCES.items():
         app.include_router(resource_router(path, label, what), prefix=API_PREFIX)
+    app.include_router(page_routes.router)
+    app.mount("/static/vis", static_app())
     return app

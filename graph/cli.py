@@ -153,3 +153,158 @@ def parse_statement_command(
     if parsed.unknown_names:
         console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_names)}")
         raise typer.Exit(code=2)
+
+
+@app.command("import-status")
+def import_status_command(
+    instrument: Annotated[str, typer.Argument(help="The instrument's id, e.g. ICSANT.")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A status table as .csv or .html.")],
+    source_title: Annotated[str, typer.Option("--source-title", help="Title of the table's Source.")],
+    source_url: Annotated[str, typer.Option("--source-url", help="Where the table was read.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="The date the table shows the status at (YYYY-MM-DD).")],
+    source_id: Annotated[str | None, typer.Option("--source-id", help="Default: INSTRUMENT_STATUS_YYYY_MM_DD.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Default: the UN Treaty Section.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="The source's kind (sources.csv vocabulary).")] = "depositary",
+    note: Annotated[str | None, typer.Option("--note", help="A note on the source.")] = None,
+    apply: Annotated[bool, typer.Option("--apply", help="Write the import; without it only the diff.")] = False,
+    show_confirmed: Annotated[bool, typer.Option("--show-confirmed", help="List confirmations too.")] = False,
+) -> None:
+    """Diff a depositary status table against the graph; with --apply, write it in one transaction
+    (new facts, confirmations, and disagreements recorded as conflicts, never overwritten)."""
+    import datetime
+
+    from graph.driver import connect
+    from loaders.status_import import (
+        UNTC_PUBLISHER,
+        SourceInfo,
+        apply_import,
+        check_import,
+        default_source_id,
+        diff_tables,
+        prepare_import,
+    )
+
+    try:
+        day = datetime.date.fromisoformat(as_of).isoformat()
+    except ValueError as error:
+        raise typer.BadParameter(f"{as_of!r} is not a date as YYYY-MM-DD", param_hint="--as-of") from error
+    source = SourceInfo(id=source_id or default_source_id(instrument, day), title=source_title, url=source_url,
+                        as_of=day, publisher=publisher or UNTC_PUBLISHER, kind=kind,
+                        note=note or f"Imported with `nsgraph import-status` from {file.name}.")
+    out = Console()
+    try:
+        db = connect(get_settings())
+        try:
+            prepared = prepare_import(db, instrument, file, source)
+            for table in diff_tables(prepared, show_confirmed):
+                out.print(table)
+            if not apply:
+                check_import(db, prepared)
+                out.print("dry run: nothing written (add --apply to write)")
+                return
+            summary = apply_import(db, prepared)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
+    from loaders.load import summary_table
+
+    out.print(summary_table(summary))
+
+
+@app.command("audit")
+def audit_command() -> None:
+    """Coverage of every list (known vs stated, with the stated count's source), facts per confidence,
+    and the number of recorded conflicts."""
+    from graph.driver import connect
+    from loaders.audit import confidence_counts, confidence_table, coverage_table, list_coverage
+    from loaders.conflicts import list_conflicts
+
+    try:
+        db = connect(get_settings())
+        try:
+            lists = list_coverage(db)
+            counts = confidence_counts(db)
+            conflicts = list_conflicts(db)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
+    out = Console(width=200)
+    out.print(coverage_table(lists))
+    out.print(confidence_table(counts))
+    out.print(f"{len(conflicts)} recorded conflicts (GET /api/v1/conflicts lists them)")
+
+
+report_app = typer.Typer(help="Readable reports with the sources and caveats behind each figure.",
+                         no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("gaps")
+def report_gaps_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="report.md or report.html")],
+    group: Annotated[list[str] | None, typer.Option("--group", help="Group id(s); default NSS_2016.")] = None,
+    instrument: Annotated[list[str] | None,
+                          typer.Option("--instrument", help="Instrument id(s); default A_CPPNM and ICSANT.")] = None,
+) -> None:
+    """Write a report of universalization, Amendment, commitment and topic gaps, and adherence and topic trends."""
+    from api.report import write_report
+    from graph.driver import connect
+
+    try:
+        db = connect(get_settings())
+        try:
+            written = write_report(db, group or ["NSS_2016"], instrument or ["A_CPPNM", "ICSANT"], output)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
+    except ValueError as error:
+        console.print(f"[bold red]error:[/] {error}", highlight=False)
+        raise typer.Exit(code=2) from error
+    typer.echo(f"report written to {written}")
+
+
+VIZ_PAGES = ("state", "instrument", "commitment", "node", "overview")
+
+
+@app.command("viz")
+def viz_command(
+    page: Annotated[str, typer.Argument(help="state | instrument | commitment | node | overview")],
+    node_id: Annotated[str | None, typer.Argument(metavar="ID", help="The node's id (not for overview).")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("page.html"),
+    group_by: Annotated[str, typer.Option("--group-by", help="instrument: region | year | none")] = "region",
+    depth: Annotated[int, typer.Option("--depth", min=1, max=3, help="node: steps of neighbourhood")] = 1,
+) -> None:
+    """Write one page as a standalone HTML file that opens offline (vis-network inlined), from the same
+    views the API serves, against NEO4J_URI or the running local Neo4j."""
+    from api import views
+    from graph.driver import connect
+    from viz.pages import render_view
+
+    if page not in VIZ_PAGES:
+        raise typer.BadParameter(f"{page!r} is not one of {', '.join(VIZ_PAGES)}", param_hint="PAGE")
+    if (page == "overview") != (node_id is None):
+        raise typer.BadParameter("overview takes no ID; every other page needs one", param_hint="ID")
+    if group_by not in ("region", "year", "none"):
+        raise typer.BadParameter(f"{group_by!r} is not region, year or none", param_hint="--group-by")
+    try:
+        db = connect(get_settings())
+        try:
+            if page == "overview" or node_id is None:
+                view = views.overview_view(db)
+            elif page == "state":
+                view = views.state_view(db, node_id)
+            elif page == "instrument":
+                view = views.instrument_view(db, node_id, group_by)  # type: ignore[arg-type]
+            elif page == "commitment":
+                view = views.commitment_view(db, node_id)
+            else:
+                view = views.node_view(db, node_id, depth)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
+    output.write_text(render_view(view, standalone=True, node_url=lambda _: ""), encoding="utf-8")
+    typer.echo(f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges written to {output}")

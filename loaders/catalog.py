@@ -26,6 +26,7 @@ def plan_catalog(path: Path, plan: GraphPlan) -> None:
     if not isinstance(document, dict):
         raise LoadError(str(path), None, None, "expected one section per kind: " + ", ".join(CATALOG_KINDS))
     document.pop("__line__", None)
+    document.pop("__lines__", None)
     for kind, items in document.items():
         if kind not in CATALOG_KINDS:
             raise LoadError(str(path), None, kind, f"unknown kind {kind!r}; expected one of {', '.join(CATALOG_KINDS)}")

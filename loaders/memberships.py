@@ -5,12 +5,13 @@ from pathlib import Path
 
 from graph.model import Label, Rel
 from loaders.notes import corroborating_sources
-from loaders.plan import GraphPlan, Origin
+from loaders.plan import Columns, GraphPlan, Origin
 from loaders.reading import read_csv
 from loaders.records import MembershipRecord
 from loaders.sources import source_as_of
 
 FILE_NAME = "memberships.csv"
+COLUMNS = Columns(start="member_id", end="group_id", sources="source_id")
 RELATIONSHIP_BY_GROUP: dict[Label, tuple[Rel, str]] = {
     Label.EVENT: (Rel.PARTICIPATED_IN, "date"),
     Label.COMMITMENT: (Rel.SUBSCRIBED_TO, "date"),
@@ -31,4 +32,4 @@ def plan_memberships(path: Path, plan: GraphPlan) -> None:
         props = {"role": record.role, date_key: record.date_or_year, "sources": sources,
                  "as_of": source_as_of(plan, [record.source_id]), "confidence": record.confidence,
                  "note": record.note}
-        plan.add_relationship(rel, record.member_id, record.group_id, props, origin)
+        plan.add_relationship(rel, record.member_id, record.group_id, props, origin, COLUMNS)

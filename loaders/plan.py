@@ -32,6 +32,15 @@ class PlannedNode:
     origin: Origin
 
 
+@dataclass(frozen=True)
+class Columns:
+    """The input columns that name a relationship's start, end and sources, for error messages."""
+
+    start: str = "from_id"
+    end: str = "to_id"
+    sources: str = "source_ids"
+
+
 @dataclass
 class PlannedRelationship:
     type: Rel
@@ -39,6 +48,9 @@ class PlannedRelationship:
     end: str
     props: Properties
     origin: Origin
+    columns: Columns = field(default_factory=Columns)
+    corroborating: bool = False
+    """True for a fact that only adds its sources when the graph already has it (never overwrites)."""
 
 
 @dataclass
@@ -57,24 +69,28 @@ class GraphPlan:
         table[node_id] = PlannedNode(label, node_id, {"id": node_id, **props}, origin)
         self.cite(props.get("sources", []), origin, "sources")
 
-    def add_relationship(self, rel: Rel, start: str, end: str, props: Properties, origin: Origin) -> None:
+    def add_relationship(self, rel: Rel, start: str, end: str, props: Properties, origin: Origin,
+                         columns: Columns | None = None, corroborating: bool = False) -> None:
         key = (rel, start, end)
+        columns = columns or Columns()
         if key in self.relationships:
             first = self.relationships[key].origin
             raise origin.error(None, f"duplicate {rel} from {start} to {end} "
                                      f"(first at {first.file}, line {first.line})")
-        self.relationships[key] = PlannedRelationship(rel, start, end, props, origin)
-        self.cite(props.get("sources", []), origin, "sources")
+        self.relationships[key] = PlannedRelationship(rel, start, end, props, origin, columns, corroborating)
+        self.cite(props.get("sources", []), origin, columns.sources)
 
-    def corroborate_or_add(self, rel: Rel, start: str, end: str, props: Properties, origin: Origin) -> None:
-        """Adds the fact, or, if it is already planned, adds these sources to the planned one."""
+    def corroborate_or_add(self, rel: Rel, start: str, end: str, props: Properties, origin: Origin,
+                           columns: Columns) -> None:
+        """Adds the fact as corroborating (it will only add its sources to one the graph already has),
+        or, if the plan already has it, adds these sources to the planned one."""
         planned = self.relationship(rel, start, end)
         if planned is None:
-            self.add_relationship(rel, start, end, props, origin)
+            self.add_relationship(rel, start, end, props, origin, columns, corroborating=True)
             return
         new_sources = [s for s in props["sources"] if s not in planned.props["sources"]]
         planned.props["sources"] = [*planned.props["sources"], *new_sources]
-        self.cite(new_sources, origin, "sources")
+        self.cite(new_sources, origin, columns.sources)
 
     def relationship(self, rel: Rel, start: str, end: str) -> PlannedRelationship | None:
         return self.relationships.get((rel, start, end))

@@ -22,13 +22,17 @@ def _first_error(error: ValidationError) -> tuple[str | None, str]:
     return field, detail["msg"]
 
 
-def validate_record(model: type[M], data: dict[str, Any], file: Path, line: int | None) -> M:
-    """Validates one record, turning the first pydantic error into a `LoadError` for its line."""
+def validate_record(model: type[M], data: dict[str, Any], file: Path, line: int | None,
+                    field_lines: dict[str, int] | None = None) -> M:
+    """Validates one record, turning the first pydantic error into a `LoadError` for its line
+    (for YAML, the line of the offending field when known)."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
         field, message = _first_error(error)
-        raise LoadError(str(file), line, field, message) from error
+        top_field = field.split(".")[0] if field else None
+        where = (field_lines or {}).get(top_field or "", line)
+        raise LoadError(str(file), where, field, message) from error
 
 
 def read_csv(path: Path, model: type[M]) -> list[tuple[int, M]]:
@@ -58,6 +62,7 @@ class _LineLoader(yaml.SafeLoader):
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
     return mapping
 
 
@@ -65,7 +70,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 
 
 def read_yaml(path: Path) -> Any:
-    """Parses YAML with a `__line__` key added to every mapping."""
+    """Parses YAML with `__line__` (the mapping's line) and `__lines__` (each key's line) added."""
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=_LineLoader)
@@ -82,4 +87,5 @@ def yaml_records(path: Path, items: Any, model: type[M]) -> Iterator[tuple[int, 
         if not isinstance(item, dict):
             raise LoadError(str(path), None, None, f"expected a mapping, got {item!r}")
         line = item.pop("__line__", None)
-        yield line, validate_record(model, item, path, line)
+        field_lines = item.pop("__lines__", {})
+        yield line, validate_record(model, item, path, line, field_lines)

@@ -1,5 +1,6 @@
 """The shape of every input record. Validation rules live here, in one place per source kind."""
 
+import datetime
 import re
 from typing import Annotated, Literal
 
@@ -21,14 +22,25 @@ def _check(pattern: re.Pattern[str], what: str):  # type: ignore[no-untyped-def]
     return check
 
 
+def _real_date(value: str | None) -> str | None:
+    """Rejects impossible dates such as 2003-02-30 that the pattern alone lets through."""
+    if value is not None and len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar date") from None
+    return value
+
+
 def _split_list(value: object) -> object:
     if isinstance(value, str):
         return [part for part in value.split(";") if part]
     return [] if value is None else value
 
 
-PartialDate = Annotated[str, AfterValidator(_check(_PARTIAL_DATE, "a date as YYYY, YYYY-MM or YYYY-MM-DD"))]
-FullDate = Annotated[str, AfterValidator(_check(_FULL_DATE, "a date as YYYY-MM-DD"))]
+PartialDate = Annotated[str, AfterValidator(_check(_PARTIAL_DATE, "a date as YYYY, YYYY-MM or YYYY-MM-DD")),
+                        AfterValidator(_real_date)]
+FullDate = Annotated[str, AfterValidator(_check(_FULL_DATE, "a date as YYYY-MM-DD")), AfterValidator(_real_date)]
 EntityId = Annotated[str, AfterValidator(_check(_ID, "an upper-case id"))]
 IdList = Annotated[list[EntityId], BeforeValidator(_split_list)]
 Confidence = Literal[CONFIDENCE_LEVELS]  # type: ignore[valid-type]

@@ -13,11 +13,12 @@ from graph.errors import LoadError
 from graph.model import Label, Rel
 from loaders.catalog import CATALOG_KINDS
 from loaders.dataset import SHIPPED_DATA_DIR
-from loaders.plan import GraphPlan, Origin
+from loaders.plan import Columns, GraphPlan, Origin
 from loaders.reading import read_yaml
 from loaders.statements import ParsedStatement, StatementCatalog, StatementParseError, parse_statement
 
 CATALOG_PATH = SHIPPED_DATA_DIR / "catalog.yaml"
+COLUMNS = Columns(start="participants", end="participants", sources="source")
 DCPD_PUBLISHER = "Daily Compilation of Presidential Documents (U.S. Government Publishing Office)"
 
 
@@ -40,6 +41,11 @@ def commitment_id(parsed: ParsedStatement) -> str:
             return str(entry["id"])
     slug = re.sub(r"[^A-Z0-9]+", "_", parsed.title.upper()).strip("_")[:48]
     return f"JS{parsed.date.year if parsed.date else ''}_{slug}"
+
+
+def _in_catalog(node_id: str) -> bool:
+    """A catalog item keeps its curated name, kind, date and confidence; a statement only adds to it."""
+    return any(entry["id"] == node_id for entry in _catalog_entries())
 
 
 def parse_statement_file(path: Path) -> ParsedStatement:
@@ -70,6 +76,8 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
         node = plan.nodes[node_id]
         node.props |= details
         node.props["sources"] = [*node.props["sources"], source_id]
+    elif _in_catalog(node_id):
+        plan.add_node(Label.COMMITMENT, node_id, {"sources": [source_id], **details}, origin)
     else:
         plan.add_node(Label.COMMITMENT, node_id, {
             "kind": "commitment", "subkind": "joint_statement", "name": parsed.title, "date": date,
@@ -77,10 +85,10 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
     fact = {"sources": [source_id], "as_of": date, "confidence": "confirmed", "note": None}
     for member in [*parsed.states, *parsed.organizations]:
         plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, node_id, {"role": "subscriber", "date": date, **fact},
-                                origin)
+                                origin, COLUMNS)
     for body in parsed.establishes:
-        plan.corroborate_or_add(Rel.ESTABLISHES, node_id, body, {"date": date, **fact}, origin)
+        plan.corroborate_or_add(Rel.ESTABLISHES, node_id, body, {"date": date, **fact}, origin, COLUMNS)
     for reference in parsed.references:
-        plan.corroborate_or_add(Rel.REFERENCES, node_id, reference, {"date": None, **fact}, origin)
+        plan.corroborate_or_add(Rel.REFERENCES, node_id, reference, {"date": None, **fact}, origin, COLUMNS)
     for topic in parsed.topics:
-        plan.corroborate_or_add(Rel.ADDRESSES, node_id, topic, {"date": None, **fact}, origin)
+        plan.corroborate_or_add(Rel.ADDRESSES, node_id, topic, {"date": None, **fact}, origin, COLUMNS)

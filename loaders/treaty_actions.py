@@ -9,12 +9,13 @@ from pathlib import Path
 
 from graph.model import CONSENT_KINDS, Rel
 from loaders.notes import corroborating_sources
-from loaders.plan import GraphPlan, Origin
+from loaders.plan import Columns, GraphPlan, Origin
 from loaders.reading import read_csv
 from loaders.records import TreatyActionRecord
 
 FILE_NAME = "treaty_actions.csv"
 ORGANIZATION_PARTIES = {"EURATOM"}
+COLUMNS = Columns(start="iso3", end="instrument_id", sources="source_id")
 
 
 def party_id(record: TreatyActionRecord, origin: Origin) -> str:
@@ -37,12 +38,13 @@ def plan_treaty_actions(path: Path, plan: GraphPlan) -> None:
         }
         if record.action == "signature":
             props["date"] = record.date
-            plan.add_relationship(Rel.SIGNED, party_id(record, origin), record.instrument_id, props, origin)
+            plan.add_relationship(Rel.SIGNED, party_id(record, origin), record.instrument_id, props, origin, COLUMNS)
         else:
             assert record.action in CONSENT_KINDS
             props |= {"since": record.date, "via": record.action, "entry_into_force": None,
-                      "entry_into_force_sources": []}
-            plan.add_relationship(Rel.PARTY_TO, party_id(record, origin), record.instrument_id, props, origin)
+                      "entry_into_force_sources": [], "entry_into_force_note": None}
+            plan.add_relationship(Rel.PARTY_TO, party_id(record, origin), record.instrument_id, props, origin,
+                                  COLUMNS)
     for origin, record in rows:
         if record.action != "entry_into_force":
             continue
@@ -51,4 +53,5 @@ def plan_treaty_actions(path: Path, plan: GraphPlan) -> None:
             raise origin.error("action", f"entry into force for {record.state_name!r} without a consent row")
         party.props["entry_into_force"] = record.date
         party.props["entry_into_force_sources"] = [record.source_id, *corroborating_sources(record.note)]
+        party.props["entry_into_force_note"] = record.note
         plan.cite(party.props["entry_into_force_sources"], origin, "source_id")

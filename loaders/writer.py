@@ -39,9 +39,9 @@ def check_references(db: GraphDatabaseClient, plan: GraphPlan) -> None:
     missing_entities = wanted_entities - set(found["entities"])
     missing_sources = wanted_sources - set(found["sources"])
     for rel in plan.relationships.values():
-        for end, role in ((rel.start, "start"), (rel.end, "end")):
+        for end, column in ((rel.start, rel.columns.start), (rel.end, rel.columns.end)):
             if end in missing_entities:
-                raise rel.origin.error(role, f"unknown id {end!r}: no such node in the data or the graph")
+                raise rel.origin.error(column, f"unknown id {end!r}: no such node in the data or the graph")
     for source_id, origin, field_name in plan.cited:
         if source_id in missing_sources:
             raise origin.error(field_name, f"unknown source id {source_id!r}: add it to sources.csv first")
@@ -62,7 +62,7 @@ def write_plan(db: GraphDatabaseClient, plan: GraphPlan, progress: Progress | No
         ("sources", "load/upsert_sources", [{"id": s.id, "props": s.props} for s in plan.sources.values()]),
         ("nodes", "load/upsert_entities", _node_rows(list(plan.nodes.values()))),
         ("relationships", "load/upsert_relationships",
-         [{"type": str(r.type), "start": r.start, "end": r.end, "props": r.props}
+         [{"type": str(r.type), "start": r.start, "end": r.end, "props": r.props, "corroborating": r.corroborating}
           for r in plan.relationships.values()]),
     ]
 

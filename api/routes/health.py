@@ -1,10 +1,16 @@
 """Liveness and readiness."""
 
+from typing import Literal
+
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.deps import DatabaseDep
+from api.problems import RETRY_AFTER_S, problem
 from graph.errors import NSGraphError
+from graph.schema import FULLTEXT_INDEX, expected_constraint_labels
+from queries.registry import read
 
 router = APIRouter(tags=["health"])
 
@@ -16,6 +22,17 @@ class Health(BaseModel):
     detail: str | None = None
 
 
+class ReadinessCheck(BaseModel):
+    name: Literal["database", "schema", "data"]
+    ok: bool
+    detail: str
+
+
+class Readiness(BaseModel):
+    status: Literal["ready"]
+    checks: list[ReadinessCheck]
+
+
 @router.get("/health", response_model=Health)
 def health(db: DatabaseDep) -> Health:
     """The API answers; says whether the database is up, with its version."""
@@ -24,3 +41,41 @@ def health(db: DatabaseDep) -> Health:
     except NSGraphError as error:
         return Health(status="ok", database="down", detail=str(error))
     return Health(status="ok", database="up", database_version=version)
+
+
+def _schema_check(db: DatabaseDep) -> ReadinessCheck:
+    """Every label's uniqueness constraint on `id`, and the full-text index ONLINE."""
+    constrained = {row["labelsOrTypes"][0] for row in read(db, "health/constraints")
+                   if row["type"] == "UNIQUENESS" and row["properties"] == ["id"] and row["labelsOrTypes"]}
+    missing = [label for label in expected_constraint_labels() if label not in constrained]
+    index_state = {row["name"]: row["state"] for row in read(db, "health/indexes")}.get(FULLTEXT_INDEX)
+    problems = [f"no uniqueness constraint on id for {', '.join(missing)}"] if missing else []
+    if index_state != "ONLINE":
+        problems.append(f"full-text index {FULLTEXT_INDEX} is {index_state or 'missing'}")
+    if problems:
+        return ReadinessCheck(name="schema", ok=False,
+                              detail="; ".join(problems) + " (`nsgraph load` applies the schema)")
+    return ReadinessCheck(name="schema", ok=True,
+                          detail=f"{len(expected_constraint_labels())} constraints, {FULLTEXT_INDEX} online")
+
+
+@router.get("/ready", response_model=Readiness,
+            responses={503: {"description": "not ready: the reason is in `detail` and `checks`",
+                             "content": {"application/problem+json": {}}}})
+def ready(db: DatabaseDep) -> Readiness | JSONResponse:
+    """Ready to serve: the database answers, the schema is in place and data is loaded; else 503 with why."""
+    checks: list[ReadinessCheck] = []
+    try:
+        checks.append(ReadinessCheck(name="database", ok=True, detail=db.verify()))
+        checks.append(_schema_check(db))
+        entities = read(db, "health/counts")[0]["entities"]
+        checks.append(ReadinessCheck(name="data", ok=entities > 0,
+                                     detail=f"{entities} domain nodes loaded" if entities else
+                                     "the graph is empty: load the data with `nsgraph load`"))
+    except NSGraphError as error:
+        checks.append(ReadinessCheck(name="database", ok=False, detail=str(error)))
+    failed = [check for check in checks if not check.ok]
+    if failed:
+        return problem(503, "Not Ready", "; ".join(check.detail for check in failed), {"Retry-After": RETRY_AFTER_S},
+                       checks=[check.model_dump() for check in checks])
+    return Readiness(status="ready", checks=checks)

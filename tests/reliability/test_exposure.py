@@ -2,20 +2,15 @@
 admin operations only with the token, and a bounded burst served without an error."""
 
 import logging
-import threading
-import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
-from graph.runtime import free_port
 from graph.settings import Settings
 
 PASSWORD = "pw-that-must-never-leak-9431"
@@ -71,21 +66,8 @@ def test_cors_is_off_unless_configured(settings: Settings, neo4j_uri: str, loade
         assert response.headers["access-control-allow-origin"] == "https://elsewhere.example"
 
 
-@pytest.fixture
-def served_api(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> Iterator[str]:
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, neo4j_uri), host="127.0.0.1", port=free_port(),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=15)
-
-
-def test_a_burst_of_2000_requests_at_concurrency_64_has_no_error(served_api: str) -> None:
+def test_a_burst_of_2000_requests_at_concurrency_64_has_no_error(served_api: str,
+                                                                 loaded_db: GraphDatabaseClient) -> None:
     paths = ["/api/v1/instruments/ICSANT/parties?limit=20", "/api/v1/states/JPN", "/api/v1/instruments",
              "/health"]
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)

@@ -1,0 +1,26 @@
+"""Ad-hoc read-only Cypher: the one endpoint whose query text comes from the caller.
+
+`api.readonly` refuses anything but a plain read (403 for writes and administration, 400 for
+the rest, each with the reason), then runs it with read routing, a server-side timeout and a
+row cap.
+"""
+
+from fastapi import APIRouter
+
+from api.deps import DatabaseDep, SettingsDep
+from api.readonly import run_read_only
+from api.schemas import CypherRequest, CypherResponse
+
+router = APIRouter(tags=["cypher"])
+
+_PROBLEM = {"content": {"application/problem+json": {}}}
+
+
+@router.post("/cypher", response_model=CypherResponse,
+             summary="Run one read-only Cypher statement (timeout and row cap apply)",
+             responses={400: {"description": "refused or failed: syntax, LOAD CSV, USE, time limit", **_PROBLEM},
+                        403: {"description": "refused: the query writes or administers the database", **_PROBLEM}})
+def cypher(request: CypherRequest, db: DatabaseDep, settings: SettingsDep) -> CypherResponse:
+    result = run_read_only(db, request.query, request.parameters, settings.query_timeout_s, settings.cypher_row_cap)
+    return CypherResponse(columns=result.columns, rows=result.rows, count=len(result.rows),
+                          truncated=result.truncated, row_cap=settings.cypher_row_cap, query_type=result.query_type)

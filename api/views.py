@@ -1,0 +1,333 @@
+"""Query rows -> `GraphView`s, one function per page: used by the HTML routes and by `nsgraph viz`.
+
+States can number in the hundreds around a treaty, so the instrument page groups them under one
+node per UN region (or year), and the overview aggregates them per region; those group nodes have
+ids starting with `group:` and open nothing when clicked.
+"""
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, cast
+from urllib.parse import quote
+
+from api.lookup import suggestions
+from graph.driver import GraphDatabaseClient
+from graph.errors import NotFound
+from graph.model import ENTITY, KIND_TO_LABEL, Label, Rel
+from queries.registry import read
+from viz.networks import NodeUrl
+from viz.views import GraphView, PropertyValue, ViewEdge, ViewNode
+
+GroupBy = Literal["region", "year", "none"]
+
+GROUP_PREFIX = "group:"
+NO_REGION = "No UN region"
+MAX_NEIGHBOURHOOD = 300
+"""Most nodes a `/viz/node` neighbourhood collects before it stops (and says so)."""
+MAX_DEPTH = 3
+MAX_HOPS = 6
+MAX_PATHS = 25
+SEARCH_LIMIT = 50
+
+PAGE_OF_KIND = {"state": "state", "legal_instrument": "instrument", "commitment": "commitment"}
+"""Kinds that have a page of their own; every other node opens its neighbourhood."""
+
+CONSENT = (Rel.PARTY_TO.value, Rel.SIGNED.value)
+OVERVIEW_STATE_LINKS = (Rel.PARTY_TO.value, Rel.MEMBER_OF.value, Rel.PARTICIPATED_IN.value)
+"""State relationships the overview aggregates per region (signatures and commitment subscriptions are
+left to the instrument and commitment pages, or the overview would be mostly region edges)."""
+
+_HIDDEN_NODE_KEYS = {"id", "kind", "name", "short_name", "sources", "aliases_text", "official_name"}
+_HIDDEN_EDGE_KEYS = {"sources", "name_in_source"}
+_UNDATED_KEYS = {"date": "dated", "since": "from", "entry_into_force": "in_force"}
+_YEAR = re.compile(r"^\s*(\d{4})")
+
+
+# -- URLs ---------------------------------------------------------------------------------------
+
+
+def page_url(node_id: str, kind: str | None = None) -> str:
+    """The page a node opens: its kind's own page when there is one, else its neighbourhood."""
+    page = PAGE_OF_KIND.get(kind or "", "node")
+    return f"/viz/{page}/{quote(node_id, safe='')}"
+
+
+def node_urls(view: GraphView) -> NodeUrl:
+    """`node_url` for `render_view`: each node's page by its kind; group nodes open nothing."""
+    kinds = {node.id: node.kind for node in view.nodes}
+
+    def url(node_id: str) -> str:
+        return "" if node_id.startswith(GROUP_PREFIX) else page_url(node_id, kinds.get(node_id))
+
+    return url
+
+
+# -- rows -> view parts ---------------------------------------------------------------------------
+
+
+def _view_node(props: dict[str, Any]) -> ViewNode:
+    properties = {key: cast(PropertyValue, value) for key, value in sorted(props.items())
+                  if key not in _HIDDEN_NODE_KEYS and not key.startswith("stated_")
+                  and not key.endswith("_sources") and value is not None}
+    return ViewNode(id=props["id"], kind=props.get("kind") or "topic", name=props.get("name") or props["id"],
+                    short_name=props.get("short_name"), properties=properties, sources=props.get("sources") or [])
+
+
+def _view_edge(row: dict[str, Any]) -> ViewEdge:
+    props: dict[str, Any] = row.get("properties") or {}
+    properties = {key: cast(PropertyValue, value) for key, value in sorted(props.items())
+                  if key not in _HIDDEN_EDGE_KEYS and not key.endswith("_sources") and value is not None}
+    return ViewEdge(source=row["source"], target=row["target"], type=row["type"], properties=properties,
+                    sources=props.get("sources") or [])
+
+
+def _label(node: dict[str, Any]) -> str:
+    return str(node.get("short_name") or node.get("name") or node["id"])
+
+
+def entity(db: GraphDatabaseClient, node_id: str, label: Label | None = None) -> dict[str, Any]:
+    """A node's properties; `NotFound` with close ids (of that kind, or of any) when there is no such node."""
+    rows = read(db, "viz/entity", id=node_id)
+    kind = next((k for k, lab in KIND_TO_LABEL.items() if lab is label), None)
+    if not rows or (kind is not None and rows[0]["node"].get("kind") != kind):
+        what = (kind or "node").replace("_", " ")
+        raise NotFound(what, node_id, suggestions(db, label or cast(Label, ENTITY), node_id))
+    return cast(dict[str, Any], rows[0]["node"])
+
+
+def _subgraph(db: GraphDatabaseClient, ids: Iterable[str]) -> tuple[list[ViewNode], list[ViewEdge]]:
+    row = read(db, "viz/subgraph", ids=sorted(set(ids)))[0]
+    return [_view_node(node) for node in row["nodes"]], [_view_edge(edge) for edge in row["edges"]]
+
+
+def _focus_view(db: GraphDatabaseClient, focus: str, neighbours: Iterable[str]) -> tuple[list[ViewNode],
+                                                                                          list[ViewEdge]]:
+    """The focus, its neighbours, its own edges and the edges between neighbours that are not States
+    (a treaty's parties also share commitments and summits: drawing those would bury the page)."""
+    nodes, edges = _subgraph(db, [focus, *neighbours])
+    states = {node.id for node in nodes if node.kind == "state" and node.id != focus}
+    kept = [edge for edge in edges
+            if focus in (edge.source, edge.target) or not {edge.source, edge.target} & states]
+    return nodes, kept
+
+
+def _year(value: Any) -> str | None:
+    match = _YEAR.match(str(value or ""))
+    return match.group(1) if match else None
+
+
+# -- pages --------------------------------------------------------------------------------------
+
+
+def state_view(db: GraphDatabaseClient, iso3: str) -> GraphView:
+    """A State: the instruments it signed or is party to (dated), its commitments, summits and memberships."""
+    state = entity(db, iso3, Label.STATE)
+    star = read(db, "viz/star", id=iso3)
+    nodes, edges = _focus_view(db, iso3, (row["node"]["id"] for row in star))
+    by_type = Counter(row["edge"]["type"] for row in star)
+    parties = {row["node"]["id"] for row in star if row["edge"]["type"] == Rel.PARTY_TO}
+    signed_only = {row["node"]["id"] for row in star if row["edge"]["type"] == Rel.SIGNED} - parties
+    facts = [(len(parties), "party to {} legal instrument(s)"), (len(signed_only), "signatory (only) of {}"),
+             (by_type[Rel.SUBSCRIBED_TO], "subscribed to {} commitment(s)"),
+             (by_type[Rel.PARTICIPATED_IN], "took part in {} event(s)"),
+             (by_type[Rel.MEMBER_OF], "member of {} initiative(s) or organization(s)")]
+    said = "; ".join(text.format(count) for count, text in facts if count)
+    subtitle = (said[:1].upper() + said[1:] + ".") if said else "The graph holds no relationship of this State."
+    region = ", ".join(str(state[key]) for key in ("un_subregion", "un_region") if state.get(key))
+    return GraphView(title=f"{state.get('name') or iso3}" + (f" ({region})" if region else ""),
+                     subtitle=subtitle, nodes=nodes, edges=edges, focus_id=iso3)
+
+
+def _group_key(group_by: GroupBy, state: ViewNode, links: list[ViewEdge]) -> str:
+    if group_by == "region":
+        return str(state.properties.get("un_region") or NO_REGION)
+    party = next((edge for edge in links if edge.type == Rel.PARTY_TO), None)
+    if party is not None:
+        return _year(party.properties.get("since")) or "Party, undated"
+    return _year(links[0].properties.get("date")) or "Signatory, undated"
+
+
+def instrument_view(db: GraphDatabaseClient, instrument_id: str, group_by: GroupBy = "region") -> GraphView:
+    """A legal instrument: its parties and signatories (grouped by UN region or by year of consent or
+    signature, or drawn directly), the instruments that amend or support it, guidance, depositary, topics."""
+    instrument = entity(db, instrument_id, Label.LEGAL_INSTRUMENT)
+    star = read(db, "viz/star", id=instrument_id)
+    nodes, edges = _focus_view(db, instrument_id, (row["node"]["id"] for row in star))
+    states = {node.id: node for node in nodes if node.kind == "state"}
+    consent = defaultdict(list)
+    for edge in edges:
+        if edge.source in states and edge.type in CONSENT:
+            consent[edge.source].append(edge)
+    parties = sum(any(e.type == Rel.PARTY_TO for e in links) for links in consent.values())
+    subtitle = (f"{parties} parties and {len(consent) - parties} signatories that are not (yet) party, as far as "
+                "the graph knows; the amending and supporting instruments, guidance and topics around it.")
+    name = _label(instrument)
+    if group_by == "none" or not consent:
+        return GraphView(title=f"{name}: parties and signatories", subtitle=subtitle, nodes=nodes, edges=edges,
+                         focus_id=instrument_id)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for state_id in sorted(consent, key=lambda s: states[s].name):
+        groups[_group_key(group_by, states[state_id], consent[state_id])].append(state_id)
+    kept_edges = [edge for edge in edges if edge.source not in consent or edge.type not in CONSENT]
+    group_nodes = []
+    for key in sorted(groups):
+        members = groups[key]
+        group_id = f"{GROUP_PREFIX}{group_by}:{key}"
+        n_party = sum(any(e.type == Rel.PARTY_TO for e in consent[s]) for s in members)
+        what = "UN region" if group_by == "region" else "Year of consent (or of signature, if not party)"
+        group_nodes.append(ViewNode(
+            id=group_id, kind="state", name=f"{key}: {n_party} parties, {len(members) - n_party} signatories only",
+            short_name=f"{key} ({len(members)})",
+            properties={"grouped_by": what, "parties": n_party, "signatories_only": len(members) - n_party,
+                        "states": ", ".join(states[s].name for s in members)}))
+        kept_edges.append(ViewEdge(source=group_id, target=instrument_id,
+                                   type=Rel.PARTY_TO.value if n_party else Rel.SIGNED.value,
+                                   properties={"parties": n_party, "signatories_only": len(members) - n_party}))
+        for state_id in members:
+            kept_edges += [edge.model_copy(update={"target": group_id}) for edge in consent[state_id]]
+    how = "UN region" if group_by == "region" else "year of consent (signature for signatories)"
+    return GraphView(title=f"{name}: parties and signatories by {how}", subtitle=subtitle,
+                     nodes=[*nodes, *group_nodes], edges=kept_edges, focus_id=instrument_id,
+                     note=f"States hang off one node per {how}; each line from a State is its own "
+                          "signature or consent, dated. group_by=none draws them straight to the instrument.")
+
+
+def commitment_view(db: GraphDatabaseClient, commitment_id: str) -> GraphView:
+    """A commitment: who subscribed, what it references and establishes, its topics and the event it came from."""
+    commitment = entity(db, commitment_id, Label.COMMITMENT)
+    star = read(db, "viz/star", id=commitment_id)
+    nodes, edges = _focus_view(db, commitment_id, (row["node"]["id"] for row in star))
+    subscribers = sum(row["edge"]["type"] == Rel.SUBSCRIBED_TO for row in star)
+    date = commitment.get("date")
+    return GraphView(title=_label(commitment) + (f" ({date})" if date else ""),
+                     subtitle=f"{commitment.get('name')}: {subscribers} subscribers known; what it references, "
+                              "establishes and addresses, and where it was issued.",
+                     nodes=nodes, edges=edges, focus_id=commitment_id)
+
+
+def node_view(db: GraphDatabaseClient, node_id: str, depth: int = 1) -> GraphView:
+    """Any node's neighbourhood up to `depth` steps, every relationship between the nodes drawn."""
+    node = entity(db, node_id)
+    depth = max(1, min(depth, MAX_DEPTH))
+    seen = [node_id]
+    frontier = [node_id]
+    truncated = False
+    for _ in range(depth):
+        room = MAX_NEIGHBOURHOOD - len(seen)
+        if not frontier or room <= 0:
+            truncated = truncated or bool(frontier)
+            break
+        found = [row["id"] for row in read(db, "viz/neighbour_ids", ids=frontier, seen=seen, limit=room + 1)]
+        truncated = len(found) > room
+        frontier = found[:room]
+        seen += frontier
+    nodes, edges = _subgraph(db, seen)
+    steps = "step" if depth == 1 else "steps"
+    return GraphView(title=f"{_label(node)}: neighbourhood", subtitle=f"{node.get('name')}: everything within "
+                     f"{depth} {steps}, with every relationship between those nodes.",
+                     nodes=nodes, edges=edges, focus_id=node_id, truncated=truncated,
+                     note=f"Stopped at {MAX_NEIGHBOURHOOD} nodes." if truncated else None)
+
+
+def path_view(db: GraphDatabaseClient, from_id: str, to_id: str, max_hops: int = 4) -> GraphView:
+    """The shortest paths (up to `MAX_PATHS`) between two nodes, at most `max_hops` relationships long."""
+    start, end = entity(db, from_id), entity(db, to_id)
+    max_hops = max(1, min(max_hops, MAX_HOPS))
+    title = f"Shortest paths: {_label(start)} → {_label(end)}"
+    rows = read(db, "viz/paths", **{"from": from_id, "to": to_id}, max_hops=max_hops, limit=MAX_PATHS)
+    total = rows[0]["total"] if rows else 0
+    nodes = {from_id: _view_node(start), to_id: _view_node(end)}
+    edges: dict[tuple[str, str, str], ViewEdge] = {}
+    for path in rows[0]["paths"] if rows else []:
+        nodes |= {props["id"]: _view_node(props) for props in path["nodes"]}
+        edges |= {(e["source"], e["target"], e["type"]): _view_edge(e) for e in path["edges"]}
+    if from_id == to_id:
+        note = "Both ends are the same node."
+    elif not total:
+        note = f"No path of at most {max_hops} relationships links them (max_hops goes up to {MAX_HOPS})."
+    else:
+        hops = len(rows[0]["paths"][0]["edges"])
+        note = f"{total} shortest path(s) of {hops} relationship(s)" + (
+            f"; the first {MAX_PATHS} are drawn." if total > MAX_PATHS else ".")
+    return GraphView(title=title, subtitle=f"From {start.get('name')} to {end.get('name')}, in either direction.",
+                     nodes=list(nodes.values()), edges=list(edges.values()), focus_id=from_id,
+                     truncated=total > MAX_PATHS, note=note)
+
+
+def overview_view(db: GraphDatabaseClient) -> GraphView:
+    """The architecture: instruments, organizations, initiatives, guidance, commitments, events and topics and
+    how they link, with the States aggregated into one node per UN region."""
+    row = read(db, "viz/overview_nodes")[0]
+    nodes = [_view_node(node) for node in row["nodes"]]
+    edges = [_view_edge(edge) for edge in row["edges"]]
+    sizes = {r["region"]: r["states"] for r in read(db, "viz/region_sizes")}
+    for region, count in sizes.items():
+        nodes.append(ViewNode(id=f"{GROUP_PREFIX}region:{region}", kind="state", name=f"{region}: {count} States",
+                              short_name=f"{region} ({count})",
+                              properties={"grouped_by": "UN region", "states": count}))
+    edges = [edge.model_copy(update={"properties": _undated(edge.properties)}) for edge in edges]
+    for link in read(db, "viz/overview_regions", types=list(OVERVIEW_STATE_LINKS)):
+        edges.append(ViewEdge(source=f"{GROUP_PREFIX}region:{link['region']}", target=link["target"],
+                              type=link["type"], properties={"states": link["states"]}))
+    return GraphView(
+        title="The nuclear security architecture",
+        subtitle="Legal instruments, organizations, initiatives, guidance, commitments, events and topics, and "
+                 "how they link.",
+        nodes=nodes, edges=edges,
+        note="States are aggregated: one node per UN region, linked to what its States are party to, member of "
+             "or took part in (the tooltip gives how many). Signatures and commitment subscriptions are on the "
+             "instrument and commitment pages.")
+
+
+def _undated(properties: dict[str, PropertyValue]) -> dict[str, PropertyValue]:
+    """The same facts under keys the page does not print on the line: the overview has too many lines for
+    year labels (the tooltip still gives the dates)."""
+    return {_UNDATED_KEYS.get(key, key): value for key, value in properties.items()}
+
+
+# -- search -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    kind: str
+    name: str
+    short_name: str | None
+    exact: bool
+
+    @property
+    def url(self) -> str:
+        return page_url(self.id, self.kind)
+
+
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def lucene_query(text: str) -> str | None:
+    """A Lucene query for the words of `text`: each word (escaped, lower-cased so AND/OR/NOT stay words)
+    as itself or as a prefix, all words required; None when no word has a letter or digit."""
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", word.lower()) for word in text.split() if any(c.isalnum() for c in word)]
+    if not words:
+        return None
+    return " AND ".join(f"({word} OR {word}*)" for word in words)
+
+
+def search(db: GraphDatabaseClient, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+    """Nodes whose id, name, short name or alias match `text`, exact matches first."""
+    lucene = lucene_query(text)
+    if lucene is None:
+        return []
+    return [SearchHit(id=row["node"]["id"], kind=row["node"].get("kind") or "", name=row["node"].get("name") or "",
+                      short_name=row["node"].get("short_name"), exact=row["exact"])
+            for row in read(db, "viz/search", lucene=lucene, text=text, limit=limit)]
+
+
+def strong_match(hits: list[SearchHit]) -> SearchHit | None:
+    """The one hit a search can open directly: the only hit, or the only exact one."""
+    if len(hits) == 1:
+        return hits[0]
+    exact = [hit for hit in hits if hit.exact]
+    return exact[0] if len(exact) == 1 else None

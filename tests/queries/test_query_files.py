@@ -1,0 +1,60 @@
+"""Every query file is planned by the real Neo4j (`EXPLAIN`), so a broken query fails here, not in use.
+
+Reads are planned in a READ transaction and must plan as query type "r" (a named read that writes
+would be refused at run time anyway); the folders in WRITE_FOLDERS (`load/`, `bench/`) are
+planned in a write transaction.
+Parameters get dummy values of the usual shape by name; planning does not need real values, so
+a name this table does not know gets null.
+"""
+
+from typing import Any, LiteralString, cast
+
+import pytest
+from neo4j import RoutingControl
+
+from graph.driver import GraphDatabaseClient
+from queries.registry import all_queries
+
+WRITE_FOLDERS = ("load/", "bench/")
+"""Folders whose queries write; every other query must be a plain read."""
+
+DUMMY: dict[str, Any] = {
+    "id": "JPN", "iso3": "JPN", "instrument": "ICSANT", "base": "CPPNM", "target": "A_CPPNM", "group": "NSCG",
+    "state": "JPN", "from": "JPN", "to": "NSCG", "label": "State", "labels": ["Initiative", "Event"],
+    "index": "entity_names", "lucene": "nuclear~2", "text": "nuclear", "as_of": "2020-01-01",
+    "region": "Asia", "status": "party", "source_id": "NTI_CPPNM",
+    "ids": ["JPN", "NSCG"], "seen": ["JPN"], "states": ["JPN"], "instruments": ["CPPNM", "ICSANT"],
+    "peers": ["KOR"], "entity_ids": ["JPN"], "source_ids": ["NTI_CPPNM"],
+    "limit": 10, "skip": 0, "max_hops": 3, "examples": 3,
+}
+ROWS: dict[str, list[dict[str, Any]]] = {
+    "load/upsert_entities": [{"id": "X", "label": "State", "props": {"id": "X", "name": "X", "sources": []}}],
+    "load/upsert_relationships": [{"type": "MEMBER_OF", "start": "X", "end": "NSCG", "props": {"sources": []}}],
+    "load/upsert_sources": [{"id": "S", "props": {"id": "S", "title": "S"}}],
+}
+
+
+def dummy_parameters(name: str, parameters: frozenset[str]) -> dict[str, Any]:
+    values = {parameter: DUMMY.get(parameter) for parameter in parameters}
+    if "rows" in parameters:
+        values["rows"] = ROWS.get(name, [])
+    return values
+
+
+@pytest.mark.parametrize("name", sorted(all_queries()))
+def test_query_file_is_planned(db: GraphDatabaseClient, name: str) -> None:
+    query = all_queries()[name]
+    assert query.description, f"{name}.cypher needs a // header saying what it answers"
+    writes = name.startswith(WRITE_FOLDERS)
+    result = db.driver.execute_query(
+        cast(LiteralString, "EXPLAIN " + query.text), dummy_parameters(name, query.parameters),
+        routing_=RoutingControl.WRITE if writes else RoutingControl.READ, database_=db.database,
+    )
+    if not writes:
+        assert result.summary.query_type == "r", f"{name} is not a plain read: move it to a write folder or fix it"
+
+
+def test_every_query_file_is_found() -> None:
+    names = set(all_queries())
+    assert {"search/entities", "paths/shortest", "graph/neighbours", "graph/subgraph", "export/nodes",
+            "health/constraints", "load/upsert_entities"} <= names

@@ -1,0 +1,64 @@
+"""The gaps-and-trends report, Markdown and HTML: figures, caveats and the sources they rest on."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.report import nice_ticks, write_report
+from graph.cli import app
+from graph.driver import GraphDatabaseClient
+from graph.settings import get_settings
+from tests.api.test_gaps import expected_universalization, state_members
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_report_nss2016(loaded_db: GraphDatabaseClient, tmp_path: Path, suffix: str) -> None:
+    text = write_report(loaded_db, ["NSS_2016"], ["A_CPPNM", "ICSANT"], tmp_path / f"report{suffix}").read_text()
+    for instrument in ("A_CPPNM", "ICSANT"):
+        for iso3 in expected_universalization(state_members("NSS_2016"), instrument):
+            assert f"{iso3}" in text
+    assert "no party fact known" in text
+    assert "Partial list" in text
+    assert "122 of 138 parties known" in text and "123 of 127 parties known" in text
+    assert "UNTC_ICSANT_STATUS_2025 (as of 2025-05-16)" in text
+    assert "POLICYEDGE_2025_ACPPNM (as of 2025)" in text
+    assert "NTIINDEX_INFCIRCS" in text and "38 are derived" in text
+    assert "Rests on:" in text and "emerging" in text
+    assert "undated left out" in text
+    if suffix == ".html":
+        assert text.count("<svg") >= 4 and "<script" not in text and "https://cdn" not in text
+        assert "<strong>no party fact known</strong>" in text
+    else:
+        assert text.startswith("# ") and "| Pakistan | PAK | no signature known |" in text
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_report_nscg(loaded_db: GraphDatabaseClient, tmp_path: Path, suffix: str) -> None:
+    text = write_report(loaded_db, ["NSCG"], ["A_CPPNM", "ICSANT"], tmp_path / f"nscg{suffix}").read_text()
+    assert "NSCG x ICSANT" in text and "NSCG x A/CPPNM" in text
+    assert "GOVINFO_DCPD_201600210" in text  # the statement that lists the founding members
+    assert "no party fact known" in text and "Partial list" in text
+
+
+def test_report_cli(neo4j_uri: str, loaded_db: GraphDatabaseClient, tmp_path: Path,
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+    get_settings.cache_clear()
+    try:
+        out = tmp_path / "r.md"
+        result = CliRunner().invoke(app, ["report", "gaps", "--group", "NSCG", "--instrument", "ICSANT", "-o",
+                                          str(out)])
+        assert result.exit_code == 0, result.output
+        assert "NSCG x ICSANT" in out.read_text()
+        bad = CliRunner().invoke(app, ["report", "gaps", "-o", str(tmp_path / "r.pdf")])
+        assert bad.exit_code == 2
+        unknown = CliRunner().invoke(app, ["report", "gaps", "--group", "NOPE", "-o", str(out)])
+        assert unknown.exit_code == 1
+    finally:
+        get_settings.cache_clear()
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(0, 127, 6) == [0, 50, 100, 150]
+    assert nice_ticks(2006, 2025, 8) == [2005, 2010, 2015, 2020, 2025]

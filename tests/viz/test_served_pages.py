@@ -1,0 +1,204 @@
+"""The served pages in a real headless Chromium, against the real API (uvicorn on 127.0.0.1) over the real
+database with the shipped data: what is drawn equals the view `api.views` builds (and, for a State, what
+the data files say), clicks open pages, nothing leaves this origin, hostile names stay text.
+
+Page weight and time until the layout is stable are measured, not asserted: they go to
+test-output/served-pages-metrics.json.
+"""
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+from playwright.sync_api import Response
+
+from api import views
+from api.app import create_app
+from graph.driver import GraphDatabaseClient
+from graph.runtime import free_port
+from graph.settings import Settings
+from tests.api import memberships, party_id, relations, treaty_actions
+from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, node_point, wait_until_drawn
+from viz.networks import DEFAULT_MAX_NODES
+
+pytestmark = pytest.mark.browser
+
+XSS_COMMITMENT = "TEST_XSS_COMMITMENT"
+METRICS = SCREENSHOTS / "served-pages-metrics.json"
+
+STABLE_TIMER = """
+(() => {
+  let held;
+  Object.defineProperty(window, "nsgraphNetwork", {
+    configurable: true,
+    get() { return held; },
+    set(value) {
+      held = value;
+      value.network.once("stabilizationIterationsDone", () => { window.__stableAt = performance.now(); });
+      value.network.once("stabilized", () => { window.__stabilizedAt = performance.now(); });
+    },
+  });
+})();
+"""
+"""Records `performance.now()` (ms since navigation) when vis reports the layout stable; installed before
+the page's scripts run, so the listener is on before the (asynchronous) stabilisation starts."""
+
+
+@pytest.fixture(scope="module")
+def server(settings: Settings, neo4j_uri: str) -> Iterator[str]:
+    """The real app under uvicorn on a free local port; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings, neo4j_uri), host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="on", ws="none")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not running.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the API server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def base_url(loaded_db: GraphDatabaseClient, server: str) -> str:
+    """The server's URL, once the graph holds exactly the shipped data."""
+    return server
+
+
+@pytest.fixture
+def hostile_commitment(loaded_db: GraphDatabaseClient) -> Iterator[str]:
+    """A temporary Commitment named like an HTML injection, subscribed to by Japan; deleted afterwards."""
+    loaded_db.write(
+        "MATCH (s:State {id: 'JPN'}) "
+        "CREATE (c:Entity:Commitment {id: $id, kind: 'commitment', name: $name, short_name: $name}) "
+        "CREATE (s)-[:SUBSCRIBED_TO {date: '2016-04-01'}]->(c)",
+        {"id": XSS_COMMITMENT, "name": XSS_NAME},
+    )
+    yield XSS_COMMITMENT
+    loaded_db.write("MATCH (c:Commitment {id: $id}) DETACH DELETE c", {"id": XSS_COMMITMENT})
+
+
+def drawn_counts(session: Session) -> tuple[int, int]:
+    counts = session.page.evaluate("() => [window.nsgraphNetwork.nodes.length, window.nsgraphNetwork.edges.length]")
+    return counts[0], counts[1]
+
+
+def view_counts(view: views.GraphView) -> tuple[int, int]:
+    assert len({node.id for node in view.nodes}) <= DEFAULT_MAX_NODES, "the view exceeds the page's node cap"
+    return len({node.id for node in view.nodes}), len(view.edges)
+
+
+def assert_stayed_on(session: Session, origin: str) -> None:
+    offsite = [url for url in session.requests if not url.startswith(origin + "/")]
+    assert offsite == []
+
+
+def open_page(session: Session, url: str) -> list[Response]:
+    """Opens `url` with the stability timer installed and waits for the layout; returns the responses."""
+    responses: list[Response] = []
+    session.page.on("response", lambda response: responses.append(response))
+    session.page.add_init_script(STABLE_TIMER)
+    session.page.goto(url)
+    wait_until_drawn(session.page)
+    return responses
+
+
+def record_metrics(name: str, session: Session, responses: list[Response]) -> dict[str, object]:
+    """Bytes over the wire per response (bodies, uncompressed) and when the layout was stable; saved to a file."""
+    sizes = {response.url: len(response.body()) for response in responses if response.ok}
+    timing = session.page.evaluate("() => [window.__stableAt ?? null, window.__stabilizedAt ?? null]")
+    entry: dict[str, object] = {
+        "html_bytes": next(size for url, size in sizes.items() if "/static/" not in url),
+        "total_bytes": sum(sizes.values()),
+        "requests": len(sizes),
+        "stabilization_iterations_done_ms": round(timing[0], 1) if timing[0] is not None else None,
+        "stabilized_ms": round(timing[1], 1) if timing[1] is not None else None,
+        "drawn": drawn_counts(session),
+    }
+    METRICS.parent.mkdir(exist_ok=True)
+    metrics = json.loads(METRICS.read_text(encoding="utf-8")) if METRICS.exists() else {}
+    metrics[name] = entry
+    METRICS.write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    print(f"{name}: {entry}")
+    return entry
+
+
+def japan_from_files() -> tuple[int, int]:
+    """Japan's page as the data files give it: Japan, the instruments it signed or consented to, the
+    commitments, events and initiatives it is listed in; its relationships and those between them."""
+    edges = set()
+    for row in treaty_actions():
+        if party_id(row) == "JPN" and row["action"] != "entry_into_force":
+            edges.add(("JPN", "SIGNED" if row["action"] == "signature" else "PARTY_TO", row["instrument_id"]))
+    edges |= {("JPN", "member", row["group_id"]) for row in memberships() if row["member_id"] == "JPN"}
+    neighbours = {target for _, _, target in edges}
+    edges |= {(row["from_id"], row["relation"], row["to_id"]) for row in relations()
+              if row["from_id"] in neighbours and row["to_id"] in neighbours}
+    return 1 + len(neighbours), len(edges)
+
+
+def test_the_state_page_draws_what_the_view_and_the_files_hold(
+    base_url: str, loaded_db: GraphDatabaseClient, session: Session
+) -> None:
+    responses = open_page(session, f"{base_url}/viz/state/JPN")
+    drawn = drawn_counts(session)
+    assert drawn == view_counts(views.state_view(loaded_db, "JPN"))
+    assert drawn == japan_from_files()
+    assert session.page.locator("h1").inner_text().startswith("Japan")
+    assert session.page.evaluate("() => window.nsgraphNetwork.network.physics.physicsEnabled") is False
+    assert_stayed_on(session, base_url)
+    assert session.console_errors == []
+    record_metrics("state JPN", session, responses)
+
+
+def test_the_instrument_page_draws_what_the_view_holds(
+    base_url: str, loaded_db: GraphDatabaseClient, session: Session
+) -> None:
+    open_page(session, f"{base_url}/viz/instrument/ICSANT")
+    assert drawn_counts(session) == view_counts(views.instrument_view(loaded_db, "ICSANT"))
+    assert "ICSANT" in session.page.locator("h1").inner_text()
+    assert_stayed_on(session, base_url)
+    assert session.console_errors == []
+
+
+def test_the_overview_draws_what_the_view_holds(base_url: str, loaded_db: GraphDatabaseClient,
+                                                session: Session) -> None:
+    responses = open_page(session, f"{base_url}/viz/overview")
+    assert drawn_counts(session) == view_counts(views.overview_view(loaded_db))
+    assert_stayed_on(session, base_url)
+    assert session.console_errors == []
+    record_metrics("overview", session, responses)
+
+
+def test_clicking_a_node_opens_its_page(base_url: str, session: Session) -> None:
+    open_page(session, f"{base_url}/viz/state/JPN")
+    session.page.mouse.click(*node_point(session.page, "ICSANT"))
+    session.page.wait_for_url(f"{base_url}/viz/instrument/ICSANT")
+    wait_until_drawn(session.page)
+    assert "ICSANT" in session.page.locator("h1").inner_text()
+    session.page.mouse.click(*node_point(session.page, "UN"))  # an organization: its neighbourhood page
+    session.page.wait_for_url(f"{base_url}/viz/node/UN")
+    wait_until_drawn(session.page)
+    assert_stayed_on(session, base_url)
+
+
+def test_a_hostile_name_renders_as_text(base_url: str, hostile_commitment: str, session: Session) -> None:
+    open_page(session, f"{base_url}/viz/state/JPN")
+    session.page.mouse.move(*node_point(session.page, hostile_commitment))
+    tooltip = session.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert XSS_NAME in tooltip.inner_text()
+    assert session.page.locator("img").count() == 0
+    session.page.goto(f"{base_url}/viz/commitment/{hostile_commitment}")
+    wait_until_drawn(session.page)
+    assert XSS_NAME in session.page.locator("h1").inner_text()
+    assert session.page.locator("img").count() == 0
+    assert session.dialogs == []
+    assert_stayed_on(session, base_url)
+
