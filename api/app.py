@@ -2,11 +2,13 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.problems import install_problem_handlers
+from api.listing import document_csv_exports
+from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
     admin,
     backing,
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         summary="Who backs which instrument of the global nuclear security architecture, since when, says who.",
         version="0.1.0",
         lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
     )
     install_problem_handlers(app)
     if settings.cors_origins:
@@ -74,4 +77,12 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         app.include_router(resource_router(path, label, what), prefix=API_PREFIX)
     app.include_router(page_routes.router)
     app.mount("/static/vis", static_app())
+    build_openapi = app.openapi
+
+    def openapi_with_csv() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_csv_exports(build_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi_with_csv  # type: ignore[method-assign]
     return app

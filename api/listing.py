@@ -10,9 +10,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000  # far beyond any list here; larger values would overflow Neo4j's integers
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 
 
@@ -40,3 +41,16 @@ def csv_response(rows: Sequence[BaseModel | dict[str, Any]], filename: str) -> R
     writer.writerows(flat)
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+
+
+def document_csv_exports(openapi: dict[str, Any]) -> dict[str, Any]:
+    """Adds `text/csv` to the 200 answer of every operation that takes `?format=`, so clients (and
+    the schema fuzzer) see both media types the operation can answer with."""
+    for operations in openapi.get("paths", {}).values():
+        for operation in operations.values():
+            if not any(p.get("name") == "format" and p.get("in") == "query" for p in operation.get("parameters", [])):
+                continue
+            ok = operation.get("responses", {}).get("200")
+            if ok is not None:
+                ok.setdefault("content", {})["text/csv"] = {"schema": {"type": "string"}}
+    return openapi

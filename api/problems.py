@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import (
@@ -70,3 +71,29 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def on_unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return problem(500, "Internal Error", "an unexpected error occurred; it has been logged")
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    suggestions: list[str] | None = Field(None, description="close ids, on 404 for an unknown id")
+    errors: list[dict[str, Any]] | None = Field(None, description="what is invalid, on 422")
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"model": Problem, "description": description,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem_response("the request or query was refused, with the reason"),
+    403: _problem_response("refused: a write in the read-only query endpoint, or admin operations are off"),
+    404: _problem_response("no such node or source; `suggestions` lists close ids"),
+    422: _problem_response("invalid parameters; `errors` says which"),
+    503: _problem_response("the database is unavailable; retry after the `Retry-After` seconds"),
+}
+"""Documented on every operation, so clients (and the schema fuzzer) know every answer they can get."""

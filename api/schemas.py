@@ -4,6 +4,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from viz.views import ViewEdge, ViewNode
+
 Row = TypeVar("Row")
 
 
@@ -493,27 +495,6 @@ class PathResults(BaseModel):
     truncated: bool
 
 
-class GraphNode(BaseModel):
-    """A node to draw (the shape of `viz.views.ViewNode`)."""
-
-    id: str
-    kind: str
-    name: str
-    short_name: str | None = None
-    properties: dict[str, Any] = Field(default_factory=dict)
-    sources: list[str] = Field(default_factory=list)
-
-
-class GraphEdge(BaseModel):
-    """A relationship to draw (the shape of `viz.views.ViewEdge`)."""
-
-    source: str
-    target: str
-    type: str
-    properties: dict[str, Any] = Field(default_factory=dict)
-    sources: list[str] = Field(default_factory=list)
-
-
 class Neighbourhood(BaseModel):
     """A node's neighbourhood (the shape of `viz.views.GraphView`)."""
 
@@ -521,8 +502,8 @@ class Neighbourhood(BaseModel):
     subtitle: str | None = None
     focus_id: str
     depth: int
-    nodes: list[GraphNode]
-    edges: list[GraphEdge]
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
     truncated: bool = Field(description="nodes were left out to stay within the limit")
     note: str | None = None
 

@@ -280,8 +280,10 @@ def what_if(db: GraphDatabaseClient, iso3: str) -> WhatIf:
                   data=data, count=len(data), total=len(data), limit=len(data), offset=0)
 
 
-def _page(result: Any, limit: int, offset: int) -> Any:
-    """Pages a computed list in place; `total` keeps the full size."""
+def _respond(result: Any, format: str, filename: str, limit: int, offset: int) -> Any:
+    """The whole computed list as CSV, or one page of it as JSON (`total` keeps the full size)."""
+    if format == "csv":
+        return csv_response(result.data, filename)
     result.data = result.data[offset:offset + limit]
     result.count, result.limit, result.offset = len(result.data), limit, offset
     return result
@@ -298,9 +300,7 @@ def get_universalization(
     limit: Limit = 1000, offset: Offset = 0, format: Format = "json",
 ) -> UniversalizationGap | Response:
     result = universalization_gap(db, instrument, group, region, state)
-    if format == "csv":
-        return csv_response(result.data, f"gap-{instrument}-{group or region or 'states'}")
-    return _page(result, limit, offset)
+    return _respond(result, format, f"gap-{instrument}-{group or region or 'states'}", limit, offset)
 
 
 @router.get("/amendment", response_model=AmendmentGap,
@@ -308,9 +308,7 @@ def get_universalization(
 def get_amendment(db: DatabaseDep, limit: Limit = 1000, offset: Offset = 0,
                   format: Format = "json") -> AmendmentGap | Response:
     result = amendment_gap(db)
-    if format == "csv":
-        return csv_response(result.data, "gap-A_CPPNM")
-    return _page(result, limit, offset)
+    return _respond(result, format, "gap-A_CPPNM", limit, offset)
 
 
 @router.get("/commitments", response_model=CommitmentGap,
@@ -322,9 +320,7 @@ def get_commitments(
     limit: Limit = 1000, offset: Offset = 0, format: Format = "json",
 ) -> CommitmentGap | Response:
     result = commitment_gap(db, instrument, today)
-    if format == "csv":
-        return csv_response(result.data, f"commitment-gap-{instrument}")
-    return _page(result, limit, offset)
+    return _respond(result, format, f"commitment-gap-{instrument}", limit, offset)
 
 
 @router.get("/topics", response_model=TopicCoverage,
@@ -332,9 +328,7 @@ def get_commitments(
 def get_topics(db: DatabaseDep, limit: Limit = 1000, offset: Offset = 0,
                format: Format = "json") -> TopicCoverage | Response:
     result = topic_gap(db)
-    if format == "csv":
-        return csv_response(result.data, "topic-coverage-gaps")
-    return _page(result, limit, offset)
+    return _respond(result, format, "topic-coverage-gaps", limit, offset)
 
 
 @router.get("/what-if/{iso3}", response_model=WhatIf,
@@ -342,6 +336,4 @@ def get_topics(db: DatabaseDep, limit: Limit = 1000, offset: Offset = 0,
 def get_what_if(iso3: str, db: DatabaseDep, limit: Limit = 1000, offset: Offset = 0,
                 format: Format = "json") -> WhatIf | Response:
     result = what_if(db, iso3)
-    if format == "csv":
-        return csv_response(result.data, f"what-if-{iso3}")
-    return _page(result, limit, offset)
+    return _respond(result, format, f"what-if-{iso3}", limit, offset)

@@ -13,11 +13,12 @@ from fastapi import APIRouter, Query
 from api.deps import DatabaseDep, SettingsDep
 from api.lookup import MAX_SUGGESTIONS, suggestions
 from api.readonly import bounded_read
-from api.schemas import GraphEdge, GraphNode, Neighbourhood
+from api.schemas import Neighbourhood
 from graph.driver import GraphDatabaseClient
 from graph.errors import NotFound
 from graph.model import ENTITY_LABELS
 from queries.registry import read
+from viz.views import ViewEdge, ViewNode
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -42,16 +43,16 @@ def get_entity(db: GraphDatabaseClient, node_id: str) -> dict[str, Any]:
     return rows[0]["node"]  # type: ignore[no-any-return]
 
 
-def graph_node(properties: dict[str, Any]) -> GraphNode:
-    return GraphNode(id=properties["id"], kind=properties.get("kind") or "unknown",
+def graph_node(properties: dict[str, Any]) -> ViewNode:
+    return ViewNode(id=properties["id"], kind=properties["kind"],
                      name=properties.get("name") or properties["id"], short_name=properties.get("short_name"),
                      properties={k: v for k, v in properties.items() if k not in _NOT_PROPERTIES},
                      sources=properties.get("sources") or [])
 
 
-def graph_edge(row: dict[str, Any]) -> GraphEdge:
+def graph_edge(row: dict[str, Any]) -> ViewEdge:
     properties = row["properties"]
-    return GraphEdge(source=row["source"], target=row["target"], type=row["type"],
+    return ViewEdge(source=row["source"], target=row["target"], type=row["type"],
                      properties={k: v for k, v in properties.items() if k != "sources"},
                      sources=properties.get("sources") or [])
 
