@@ -6,8 +6,8 @@ real API under uvicorn, on the session's Neo4j with the shipped data.
 """
 
 import schemathesis
-from schemathesis import checks
 from hypothesis import HealthCheck, settings
+from schemathesis import checks
 
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
