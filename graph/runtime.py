@@ -134,7 +134,8 @@ class LocalNeo4j:
         if self.settings.neo4j_password is not None:
             env["NEO4J_LAUNCHER_PASSWORD"] = self.settings.neo4j_password.get_secret_value()
         command = [java, f"-Xmx{self.settings.neo4j_heap_mb}m", *JVM_FLAGS, "-cp", f"{lib}/*", str(LAUNCHER),
-                   "--home", str(self.home), "--host", host, "--port", str(port)]
+                   "--home", str(self.home), "--host", host, "--port", str(port),
+                   "--tx-timeout-s", str(self.settings.neo4j_tx_timeout_s)]
         with out_log.open("w") as out, err_log.open("w") as err:
             process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                                        env=env, start_new_session=True)

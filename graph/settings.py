@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     local_port: int = 7687
     java_home: Path | None = None
     neo4j_heap_mb: int = 1024
+    neo4j_tx_timeout_s: int = 120
     neo4j_start_timeout_s: float = 180.0
 
     api_host: str = "127.0.0.1"

@@ -72,22 +72,23 @@ print("committed", flush=True)
 
 def test_a_load_killed_half_way_leaves_the_graph_as_it_was(loaded_db: GraphDatabaseClient, neo4j_uri: str) -> None:
     before = graph_dump(loaded_db)
-    process = subprocess.Popen([sys.executable, "-c", KILLABLE_LOAD, neo4j_uri], cwd=REPO_ROOT,
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "writing"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        running = loaded_db.read("SHOW TRANSACTIONS YIELD currentQuery, status "
-                                 "WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n")
-        if running[0]["n"] > 0:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the load never reached its write transaction")
-    time.sleep(0.5)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    with subprocess.Popen([sys.executable, "-c", KILLABLE_LOAD, neo4j_uri], cwd=REPO_ROOT,
+                          stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "writing"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            running = loaded_db.read("SHOW TRANSACTIONS YIELD currentQuery, status "
+                                     "WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n")
+            if running[0]["n"] > 0:
+                break
+            time.sleep(0.05)
+        else:
+            process.kill()
+            pytest.fail("the load never reached its write transaction")
+        time.sleep(0.5)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     deadline = time.monotonic() + 30
     while loaded_db.read("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' "
