@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import latency, throughput
+from bench import latency, pages, throughput
 from bench.harness import api_server, database
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
@@ -30,18 +30,30 @@ def main() -> None:
     lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}.\n"]
     with tempfile.TemporaryDirectory() as scratch, database(Path(scratch)) as (settings, db):
         with api_server(settings) as base_url:
-            comparisons = latency.compare(base_url, db, latency.CASES)
+            comparisons = latency.compare(base_url, settings, db)
+            page_results = pages.measure_pages(base_url)
         table = Table(title="API vs raw driver (same named queries), milliseconds")
-        for column in ("endpoint", "conc.", "API p50", "API p95", "raw p50", "raw p95", "p50 ratio", "errors"):
+        for column in ("endpoint", "queries", "conc.", "API p50", "API p95", "raw p50", "raw p95", "p50 ratio",
+                       "errors"):
             table.add_column(column, justify="left" if column == "endpoint" else "right")
         rows = []
         for c in comparisons:
-            row = [c.case, str(c.concurrency), f"{c.api.p50_ms:.1f}", f"{c.api.p95_ms:.1f}", f"{c.raw.p50_ms:.1f}",
-                   f"{c.raw.p95_ms:.1f}", f"{c.ratio:.2f}", str(c.api.errors + c.raw.errors)]
+            row = [c.case, str(c.queries), str(c.concurrency), f"{c.api.p50_ms:.1f}", f"{c.api.p95_ms:.1f}",
+                   f"{c.raw.p50_ms:.1f}", f"{c.raw.p95_ms:.1f}", f"{c.ratio:.2f}", str(c.api.errors + c.raw.errors)]
             rows.append(row)
             table.add_row(*row)
         console.print(table)
         lines += _markdown(table.title or "", [str(col.header) for col in table.columns], rows)
+
+        page_table = Table(title="Pages (server p50 over 20 requests; browser: median of 5 loads until stable)")
+        page_rows = [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}", f"{r.stable_ms:.0f}"]
+                     for r in page_results]
+        for column in ("page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"):
+            page_table.add_column(column)
+        for row in page_rows:
+            page_table.add_row(*row)
+        console.print(page_table)
+        lines += _markdown(page_table.title or "", [str(col.header) for col in page_table.columns], page_rows)
 
         shipped = throughput.shipped_load_seconds(db)
         naive = throughput.naive_rate(db)

@@ -54,7 +54,7 @@ def measure(call: Callable[[], object], requests: int, concurrency: int) -> Late
 
 
 @contextmanager
-def database(data_dir: Path, heap_mb: int = 4096) -> Iterator[tuple[Settings, GraphDatabaseClient]]:
+def database(data_dir: Path, heap_mb: int = 12288) -> Iterator[tuple[Settings, GraphDatabaseClient]]:
     """A local Neo4j of its own, with the schema and the shipped data."""
     settings = Settings(data_dir=data_dir, local_port=free_port(), neo4j_heap_mb=heap_mb, neo4j_tx_timeout_s=1800)
     runtime = LocalNeo4j(settings)

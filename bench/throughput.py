@@ -14,30 +14,27 @@ ORIGIN = Origin("synthetic", None)
 NAIVE_SAMPLE = 1000
 
 
-def synthetic_plan(relationships: int, commitments: int = 200) -> GraphPlan:
-    """`relationships` SUBSCRIBED_TO facts between synthetic States and commitments, each sourced."""
+def synthetic_plan(relationships: int, fan_out: int = 10) -> GraphPlan:
+    """`relationships` SUBSCRIBED_TO facts, each sourced: every synthetic State subscribes to
+    `fan_out` of the commitments, spread evenly, so the graph is as sparse as the real one."""
     plan = GraphPlan()
     plan.add_node(Label.SOURCE, "BENCH_SOURCE", {"title": "synthetic", "publisher": "bench", "url": None,
                                                  "as_of": "2026-11-27", "kind": "dataset", "note": None}, ORIGIN)
-    states = -(-relationships // commitments)
+    states = -(-relationships // fan_out)
+    commitments = max(fan_out, states // 10)
     for c in range(commitments):
         plan.add_node(Label.COMMITMENT, f"BENCH_C{c}", {"name": f"Commitment {c}", "kind": "commitment",
                                                         "sources": ["BENCH_SOURCE"]}, ORIGIN)
     for s in range(states):
         plan.add_node(Label.STATE, f"BENCH_S{s}", {"name": f"State {s}", "kind": "state",
                                                    "sources": ["BENCH_SOURCE"]}, ORIGIN)
+    props = {"role": "subscriber", "date": "2016-04-01", "sources": ["BENCH_SOURCE"], "as_of": "2016-04-01",
+             "confidence": "derived", "note": None}
     for n in range(relationships):
-        plan.relationships[(Rel.SUBSCRIBED_TO, f"BENCH_S{n // commitments}", f"BENCH_C{n % commitments}")] = (
-            _relationship(n, commitments))
+        state, slot = divmod(n, fan_out)
+        commitment = (state + slot * (commitments // fan_out)) % commitments
+        plan.add_relationship(Rel.SUBSCRIBED_TO, f"BENCH_S{state}", f"BENCH_C{commitment}", dict(props), ORIGIN)
     return plan
-
-
-def _relationship(n: int, commitments: int):  # type: ignore[no-untyped-def]
-    from loaders.plan import PlannedRelationship
-
-    return PlannedRelationship(Rel.SUBSCRIBED_TO, f"BENCH_S{n // commitments}", f"BENCH_C{n % commitments}",
-                               {"role": "subscriber", "date": "2016-04-01", "sources": ["BENCH_SOURCE"],
-                                "as_of": "2016-04-01", "confidence": "derived", "note": None}, ORIGIN)
 
 
 def wipe_synthetic(db: GraphDatabaseClient) -> None:
