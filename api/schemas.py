@@ -2,7 +2,7 @@
 
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from viz.views import ViewEdge, ViewNode
 
@@ -508,9 +508,28 @@ class Neighbourhood(BaseModel):
     note: str | None = None
 
 
+_INT64 = range(-(2**63), 2**63)
+
+
+def _fits_neo4j(value: Any) -> None:
+    """Neo4j integers are 64-bit: a larger one cannot be sent, so it is refused here (422), not as a 500."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and value not in _INT64:
+        raise ValueError(f"integer {value} does not fit in 64 bits, the size of a Neo4j integer")
+    for inner in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        _fits_neo4j(inner)
+
+
 class CypherRequest(BaseModel):
     query: str = Field(min_length=1, max_length=20_000, description="one read-only Cypher statement")
     parameters: dict[str, Any] = Field(default_factory=dict, description="values for the query's $parameters")
+
+    @field_validator("parameters")
+    @classmethod
+    def _integers_fit(cls, parameters: dict[str, Any]) -> dict[str, Any]:
+        _fits_neo4j(parameters)
+        return parameters
 
 
 class CypherResponse(BaseModel):

@@ -161,3 +161,11 @@ def test_static_check_ignores_comments_and_strings() -> None:
     assert static_refusal("MATCH (n) RETURN n.use AS use, n.load AS load") is None
     assert static_refusal("CALL db.index.fulltext.queryNodes('entity_names', 'x') YIELD node RETURN node") is None
     assert static_refusal("RETURN 1;\n  ") is None
+
+
+def test_an_integer_beyond_64_bits_is_refused_as_invalid_not_a_server_error(client: TestClient) -> None:
+    response = client.post("/api/v1/cypher", json={"query": "RETURN $n AS n", "parameters": {"n": [2**64]}})
+    assert response.status_code == 422
+    assert "64 bits" in response.text
+    assert client.post("/api/v1/cypher", json={"query": "RETURN $n AS n",
+                                                "parameters": {"n": 2**63 - 1}}).json()["rows"] == [{"n": 2**63 - 1}]
