@@ -9,14 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import uvicorn
-
 from api.app import create_app
 from graph.driver import GraphDatabaseClient, connect
 from graph.runtime import LocalNeo4j, free_port
 from graph.schema import apply_schema
 from graph.settings import Settings
 from loaders.load import load_shipped_data
+from tests.servers import serving
 
 
 @dataclass
@@ -71,16 +70,6 @@ def database(data_dir: Path, heap_mb: int = 12288) -> Iterator[tuple[Settings, G
 
 @contextmanager
 def api_server(settings: Settings) -> Iterator[str]:
-    """The real API under uvicorn on a free loopback port, in a background thread."""
-    port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    """The real API under uvicorn on a free loopback port."""
+    with serving(create_app(settings)) as base_url:
+        yield base_url

@@ -3,19 +3,16 @@
 The sample data is made up (shaped like the real graph) and carries hostile names on purpose.
 """
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 
+from tests.servers import serving
 from viz.assets import static_app
 from viz.views import GraphView, ViewEdge, ViewNode
 
@@ -168,12 +165,6 @@ class LocalSite:
         return f"{self.base_url}/pages/{name}"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _site_app(pages: dict[str, str]) -> FastAPI:
     app = FastAPI()
     app.mount("/static/vis", static_app())
@@ -191,21 +182,9 @@ def _site_app(pages: dict[str, str]) -> FastAPI:
 
 @pytest.fixture(scope="session")
 def site() -> Iterator[LocalSite]:
-    port = _free_port()
-    local = LocalSite(base_url=f"http://127.0.0.1:{port}")
-    config = uvicorn.Config(
-        _site_app(local.pages), host="127.0.0.1", port=port, log_level="warning", lifespan="off", ws="none"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    yield local
-    server.should_exit = True
-    thread.join(timeout=10)
+    pages: dict[str, str] = {}
+    with serving(_site_app(pages), lifespan="off") as base_url:
+        yield LocalSite(base_url=base_url, pages=pages)
 
 
 @pytest.fixture(scope="session")

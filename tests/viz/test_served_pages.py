@@ -7,20 +7,17 @@ test-output/served-pages-metrics.json.
 """
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from playwright.sync_api import Response
 
 from api import views
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
-from graph.runtime import free_port
 from graph.settings import Settings
 from tests.api import memberships, party_id, relations, treaty_actions
+from tests.servers import serving
 from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, node_point, wait_until_drawn
 from viz.networks import DEFAULT_MAX_NODES
 
@@ -50,19 +47,8 @@ the page's scripts run, so the listener is on before the (asynchronous) stabilis
 @pytest.fixture(scope="module")
 def server(settings: Settings, neo4j_uri: str) -> Iterator[str]:
     """The real app under uvicorn on a free local port; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(create_app(settings, neo4j_uri), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="on", ws="none")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the API server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, neo4j_uri)) as base_url:
+        yield base_url
 
 
 @pytest.fixture
