@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import country_converter as coco
 from pydantic import BaseModel
 
 from graph.errors import LoadError, NSGraphError
+from loaders.countries import converter, name_to_iso3
 
 
 class StatementParseError(NSGraphError):
@@ -162,22 +161,9 @@ class StatementCatalog:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> coco.CountryConverter:
-    # The library logs a warning for each name it does not know; here that is an expected outcome
-    # that parse_statement reports itself in unknown_names.
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    return coco.CountryConverter()
-
-
-@lru_cache(maxsize=1)
-def _iso3_codes() -> frozenset[str]:
-    return frozenset(str(code) for code in _converter().data["ISO3"])
-
-
-@lru_cache(maxsize=1)
 def _full_country_names() -> frozenset[str]:
     """Names the library knows in full, so "Bosnia and Herzegovina" is not split at its "and"."""
-    data = _converter().data
+    data = converter().data
     return frozenset(_key(str(name)) for name in (*data["name_short"], *data["name_official"]))
 
 
@@ -186,10 +172,7 @@ def resolve_state_name(name: str) -> str | None:
     cleaned = _strip_article(name)
     if not cleaned:
         return None
-    # src="regex" so abbreviations such as "UAE" are read as names, not as (invalid) ISO3 codes.
-    result = _converter().convert(cleaned, src="regex", to="ISO3", not_found=None)
-    # An unknown name comes back unchanged, an ambiguous one as a list: neither is an answer.
-    return result if isinstance(result, str) and result in _iso3_codes() else None
+    return name_to_iso3(cleaned)
 
 
 # --- participants ----------------------------------------------------------------------------------

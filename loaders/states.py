@@ -3,15 +3,14 @@ States (country_converter), plus the non-members and historical predecessors (py
 ISO 3166-3) that the data refers to. Names, UN regions and membership come with them.
 """
 
-import logging
 from functools import cache
 from typing import Any
 
-import country_converter as coco
 import pandas as pd
 import pycountry
 
 from graph.model import Label, Rel
+from loaders.countries import converter
 from loaders.plan import GraphPlan, Origin
 
 LIBRARY_SOURCE = "COUNTRY_CONVERTER_1_3_2"
@@ -24,8 +23,7 @@ STATE_RELATIONSHIPS = (Rel.SIGNED, Rel.PARTY_TO, Rel.SUBSCRIBED_TO, Rel.PARTICIP
 
 @cache
 def _country_table() -> pd.DataFrame:
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    return coco.CountryConverter().data.set_index("ISO3")
+    return converter().data.set_index("ISO3")
 
 
 def _library_state(iso3: str) -> dict[str, Any] | None:

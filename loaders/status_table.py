@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal, TypeVar
 
-import country_converter as coco
 from pydantic import BaseModel
 
 from graph.errors import LoadError
+from loaders.countries import name_to_iso3
 
 SignatureKind = Literal["signature", "succession"]
 ConsentKind = Literal["ratification", "accession", "acceptance", "approval", "succession"]
@@ -91,20 +89,6 @@ def _split_footnotes(name: str) -> tuple[str, list[str]]:
     return text[: match.start()], re.findall(r"\d+", match[1])
 
 
-@cache
-def _converter() -> coco.CountryConverter:
-    # The library logs a warning for each name it does not know; here that is an expected outcome
-    # that the parsers report themselves in unknown_names.
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    return coco.CountryConverter()
-
-
-@cache
-def _iso3_codes() -> frozenset[str]:
-    return frozenset(str(code) for code in _converter().data["ISO3"])
-
-
-@cache
 def resolve_participant(name: str) -> str | None:
     """ISO3 code of a participant as the Treaty Collection names it (footnote markers ignored), or None.
 
@@ -115,10 +99,7 @@ def resolve_participant(name: str) -> str | None:
     cleaned = _split_footnotes(name)[0]
     if not cleaned:
         return None
-    # src="regex": a participant is always a name, never a 2- or 3-letter code.
-    result = _converter().convert(names=cleaned, src="regex", to="ISO3", not_found=None)
-    # An unknown name comes back unchanged, an ambiguous one as a list: neither is an answer.
-    return result if isinstance(result, str) and result in _iso3_codes() else None
+    return name_to_iso3(cleaned)
 
 
 # --- cells and rows --------------------------------------------------------------------------------

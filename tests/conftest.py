@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from api.app import create_app
 from graph.driver import GraphDatabaseClient, connect
 from graph.runtime import LocalNeo4j, free_port
 from graph.schema import apply_schema
-from graph.settings import Settings
+from graph.settings import Settings, get_settings
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.load import load_shipped_data
 
@@ -90,3 +91,12 @@ def client(settings: Settings, neo4j_uri: str, loaded_db: GraphDatabaseClient) -
     """The real API over the real database with the shipped data loaded."""
     with TestClient(create_app(settings, neo4j_uri)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def cli(neo4j_uri: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """Runs `nsgraph` commands against the test database (they read NEO4J_URI from the environment)."""
+    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()

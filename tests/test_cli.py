@@ -3,27 +3,16 @@
 import csv
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner, Result
 
 from graph.cli import app
 from graph.driver import GraphDatabaseClient
-from graph.settings import get_settings
 from tests.conftest import wipe
 from tests.loaders.conftest import DATA_DIR, SEED, copy_dataset, graph_dump, replace_in_line
 
 TABLE_ROW = re.compile(r"^\W*([A-Za-z_]+)\W+(\d+)(?:\W+(\d+)\W+(\d+))?\W*$")
-
-
-@pytest.fixture
-def cli(neo4j_uri: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def invoke(cli: CliRunner, *args: str) -> Result:

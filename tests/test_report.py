@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 from api.report import nice_ticks, write_report
 from graph.cli import app
 from graph.driver import GraphDatabaseClient
-from graph.settings import get_settings
 from tests.api.test_gaps import expected_universalization, state_members
 
 
@@ -41,22 +40,15 @@ def test_report_nscg(loaded_db: GraphDatabaseClient, tmp_path: Path, suffix: str
     assert "no party fact known" in text and "Partial list" in text
 
 
-def test_report_cli(neo4j_uri: str, loaded_db: GraphDatabaseClient, tmp_path: Path,
-                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
-    get_settings.cache_clear()
-    try:
-        out = tmp_path / "r.md"
-        result = CliRunner().invoke(app, ["report", "gaps", "--group", "NSCG", "--instrument", "ICSANT", "-o",
-                                          str(out)])
-        assert result.exit_code == 0, result.output
-        assert "NSCG x ICSANT" in out.read_text()
-        bad = CliRunner().invoke(app, ["report", "gaps", "-o", str(tmp_path / "r.pdf")])
-        assert bad.exit_code == 2
-        unknown = CliRunner().invoke(app, ["report", "gaps", "--group", "NOPE", "-o", str(out)])
-        assert unknown.exit_code == 1
-    finally:
-        get_settings.cache_clear()
+def test_report_cli(cli: CliRunner, loaded_db: GraphDatabaseClient, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    result = cli.invoke(app, ["report", "gaps", "--group", "NSCG", "--instrument", "ICSANT", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "NSCG x ICSANT" in out.read_text()
+    bad = cli.invoke(app, ["report", "gaps", "-o", str(tmp_path / "r.pdf")])
+    assert bad.exit_code == 2
+    unknown = cli.invoke(app, ["report", "gaps", "--group", "NOPE", "-o", str(out)])
+    assert unknown.exit_code == 1
 
 
 def test_nice_ticks() -> None:

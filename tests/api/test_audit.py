@@ -1,7 +1,6 @@
 """`/conflicts`, `/sources`, `/audit` and `nsgraph audit` on the shipped data (real Neo4j)."""
 
 import csv
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,7 +10,6 @@ from typer.testing import CliRunner
 from graph.cli import app
 from graph.driver import GraphDatabaseClient
 from graph.model import Rel
-from graph.settings import get_settings
 from loaders.conflicts import list_conflicts, parse_conflict_note
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.writer import write_plan
@@ -154,11 +152,9 @@ def test_audit_shows_icsant_parties_known_vs_stated(client: TestClient) -> None:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, neo4j_uri: str, loaded_db: GraphDatabaseClient) -> Iterator[CliRunner]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
+def cli(cli: CliRunner, loaded_db: GraphDatabaseClient) -> CliRunner:
+    """The shared runner, on the shipped data."""
+    return cli
 
 
 def test_cli_audit_prints_the_coverage_table(cli: CliRunner) -> None:

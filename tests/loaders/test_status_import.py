@@ -20,7 +20,6 @@ from graph.cli import app
 from graph.driver import GraphDatabaseClient
 from graph.errors import LoadError
 from graph.model import Label
-from graph.settings import get_settings
 from loaders.conflicts import list_conflicts
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.plan import GraphPlan
@@ -221,36 +220,28 @@ def cli_args(path: Path, source_id: str, *extra: str) -> list[str]:
             "--source-url", "https://example.org/t.csv", "--as-of", "2014-07-10", "--source-id", source_id, *extra]
 
 
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, neo4j_uri: str) -> Iterator[CliRunner]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-
-
 def test_cli_dry_run_prints_the_diff_and_writes_nothing(no_icsant_db: GraphDatabaseClient,
-                                                        cli_env: CliRunner) -> None:
+                                                        cli: CliRunner) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
     before = dump(no_icsant_db)
-    result = cli_env.invoke(app, cli_args(SNAPSHOT_2014, "TEST_CLI_2014"))
+    result = cli.invoke(app, cli_args(SNAPSHOT_2014, "TEST_CLI_2014"))
     assert result.exit_code == 0, result.output
     assert "new party" in result.output and "France" in result.output and "Kuwait" in result.output
     assert "nothing written" in result.output
     assert dump(no_icsant_db) == before
 
 
-def test_cli_apply_writes_and_unknown_names_fail(no_icsant_db: GraphDatabaseClient, cli_env: CliRunner,
+def test_cli_apply_writes_and_unknown_names_fail(no_icsant_db: GraphDatabaseClient, cli: CliRunner,
                                                  tmp_path: Path) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
     bad = altered_copy(tmp_path, {"France,": "Atlantis,14 Sep 2005,11 Sep 2013"})
     before = dump(no_icsant_db)
-    refused = cli_env.invoke(app, cli_args(bad, "TEST_CLI_BAD", "--apply"))
+    refused = cli.invoke(app, cli_args(bad, "TEST_CLI_BAD", "--apply"))
     assert refused.exit_code == 1
     assert "Atlantis" in refused.output
     assert dump(no_icsant_db) == before
 
-    result = cli_env.invoke(app, cli_args(SNAPSHOT_2014, "TEST_CLI_2014", "--apply"))
+    result = cli.invoke(app, cli_args(SNAPSHOT_2014, "TEST_CLI_2014", "--apply"))
     assert result.exit_code == 0, result.output
     assert fact_of(no_icsant_db, "PARTY_TO", "KWT")["sources"] == ["TEST_CLI_2014"]
     assert read(no_icsant_db, "sources/get", id="TEST_CLI_2014")[0]["source"]["url"] == "https://example.org/t.csv"

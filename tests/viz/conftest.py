@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 
+from graph.driver import GraphDatabaseClient
 from tests.servers import serving
 from viz.assets import static_app
 from viz.views import GraphView, ViewEdge, ViewNode
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
 ]
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
+XSS_COMMITMENT = "TEST_XSS_COMMITMENT"
 XSS_ID = "state:xss"
 TREATY_ID = "instrument:CPPNM & A/CPPNM"
 """An id that needs URL-encoding ('&', '/', space) on its way into a node page's URL."""
@@ -250,3 +252,17 @@ def node_point(page: Page, node_id: str) -> tuple[float, float]:
         node_id,
     )
     return point[0], point[1]
+
+
+@pytest.fixture
+def hostile_commitment(loaded_db: GraphDatabaseClient) -> Iterator[str]:
+    """A temporary Commitment named like an HTML injection (in its name and in a relationship note),
+    subscribed to by Japan; deleted afterwards."""
+    loaded_db.write(
+        "MATCH (s:State {id: 'JPN'}) "
+        "CREATE (c:Entity:Commitment {id: $id, kind: 'commitment', name: $name, short_name: $name}) "
+        "CREATE (s)-[:SUBSCRIBED_TO {date: '2016-04-01', note: $name}]->(c)",
+        {"id": XSS_COMMITMENT, "name": XSS_NAME},
+    )
+    yield XSS_COMMITMENT
+    loaded_db.write("MATCH (c:Commitment {id: $id}) DETACH DELETE c", {"id": XSS_COMMITMENT})

@@ -3,7 +3,6 @@ types, redirects, escaping, HTML 404s with suggestions, search input that Lucene
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,11 @@ from typer.testing import CliRunner
 
 from api import views
 from api.routes.pages import EXAMPLES
-from graph.cli import app as cli
+from graph.cli import app
 from graph.driver import GraphDatabaseClient
-from graph.settings import get_settings
 from tests.viz.conftest import XSS_NAME
 
 HTML = "text/html; charset=utf-8"
-XSS_COMMITMENT = "TEST_XSS_COMMITMENT"
 _DATA = re.compile(r'<script type="application/json" id="nsgraph-data">(.*?)</script>', re.S)
 
 
@@ -41,18 +38,6 @@ def redirect(client: TestClient, url: str) -> str:
     response = client.get(url, follow_redirects=False)
     assert response.status_code == 302, (url, response.status_code)
     return response.headers["location"]
-
-
-@pytest.fixture
-def hostile(loaded_db: GraphDatabaseClient) -> Iterator[str]:
-    loaded_db.write(
-        "MATCH (s:State {id: 'JPN'}) "
-        "CREATE (c:Entity:Commitment {id: $id, kind: 'commitment', name: $name, short_name: $name}) "
-        "CREATE (s)-[:SUBSCRIBED_TO {date: '2016-04-01', note: $name}]->(c)",
-        {"id": XSS_COMMITMENT, "name": XSS_NAME},
-    )
-    yield XSS_COMMITMENT
-    loaded_db.write("MATCH (c:Commitment {id: $id}) DETACH DELETE c", {"id": XSS_COMMITMENT})
 
 
 def test_the_landing_page_links_every_example_and_each_opens(client: TestClient) -> None:
@@ -127,11 +112,11 @@ def test_an_unknown_id_is_escaped_on_the_404_page(client: TestClient) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
-def test_a_hostile_name_is_escaped(client: TestClient, hostile: str) -> None:
-    for url in ("/viz/state/JPN", f"/viz/commitment/{hostile}"):
+def test_a_hostile_name_is_escaped(client: TestClient, hostile_commitment: str) -> None:
+    for url in ("/viz/state/JPN", f"/viz/commitment/{hostile_commitment}"):
         text = html(client, url)
         assert "<img" not in text
-    assert "<h1>&lt;img src=x onerror=alert(1)&gt;</h1>" in html(client, f"/viz/commitment/{hostile}")
+    assert "<h1>&lt;img src=x onerror=alert(1)&gt;</h1>" in html(client, f"/viz/commitment/{hostile_commitment}")
     data = drawn_data(html(client, "/viz/state/JPN"))
     assert any(node["label"] == XSS_NAME for node in data["nodes"])  # drawn as text on the canvas
 
@@ -175,21 +160,15 @@ def test_static_assets_are_served_with_a_cache_header(client: TestClient) -> Non
     assert client.get("/static/vis/nope.js").status_code == 404
 
 
-def test_the_cli_writes_a_standalone_page(tmp_path: Path, neo4j_uri: str, loaded_db: GraphDatabaseClient,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
-    get_settings.cache_clear()
-    try:
-        out = tmp_path / "jpn.html"
-        result = CliRunner().invoke(cli, ["viz", "state", "JPN", "-o", str(out)])
-        assert result.exit_code == 0, result.output
-        text = out.read_text(encoding="utf-8")
-        assert "<script src=" not in text and "vis.Network" in text
-        assert len(drawn_data(text)["nodes"]) == len(views.state_view(loaded_db, "JPN").nodes)
-        overview = CliRunner().invoke(cli, ["viz", "overview", "-o", str(tmp_path / "o.html")])
-        assert overview.exit_code == 0, overview.output
-        missing = CliRunner().invoke(cli, ["viz", "state", "JPX", "-o", str(tmp_path / "x.html")])
-        assert missing.exit_code == 1 and "JPN" in missing.output
-    finally:
-        get_settings.cache_clear()
+def test_the_cli_writes_a_standalone_page(tmp_path: Path, cli: CliRunner, loaded_db: GraphDatabaseClient) -> None:
+    out = tmp_path / "jpn.html"
+    result = cli.invoke(app, ["viz", "state", "JPN", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "<script src=" not in text and "vis.Network" in text
+    assert len(drawn_data(text)["nodes"]) == len(views.state_view(loaded_db, "JPN").nodes)
+    overview = cli.invoke(app, ["viz", "overview", "-o", str(tmp_path / "o.html")])
+    assert overview.exit_code == 0, overview.output
+    missing = cli.invoke(app, ["viz", "state", "JPX", "-o", str(tmp_path / "x.html")])
+    assert missing.exit_code == 1 and "JPN" in missing.output
 

@@ -23,7 +23,6 @@ from viz.networks import DEFAULT_MAX_NODES
 
 pytestmark = pytest.mark.browser
 
-XSS_COMMITMENT = "TEST_XSS_COMMITMENT"
 METRICS = SCREENSHOTS / "served-pages-metrics.json"
 
 STABLE_TIMER = """
@@ -55,19 +54,6 @@ def server(settings: Settings, neo4j_uri: str) -> Iterator[str]:
 def base_url(loaded_db: GraphDatabaseClient, server: str) -> str:
     """The server's URL, once the graph holds exactly the shipped data."""
     return server
-
-
-@pytest.fixture
-def hostile_commitment(loaded_db: GraphDatabaseClient) -> Iterator[str]:
-    """A temporary Commitment named like an HTML injection, subscribed to by Japan; deleted afterwards."""
-    loaded_db.write(
-        "MATCH (s:State {id: 'JPN'}) "
-        "CREATE (c:Entity:Commitment {id: $id, kind: 'commitment', name: $name, short_name: $name}) "
-        "CREATE (s)-[:SUBSCRIBED_TO {date: '2016-04-01'}]->(c)",
-        {"id": XSS_COMMITMENT, "name": XSS_NAME},
-    )
-    yield XSS_COMMITMENT
-    loaded_db.write("MATCH (c:Commitment {id: $id}) DETACH DELETE c", {"id": XSS_COMMITMENT})
 
 
 def drawn_counts(session: Session) -> tuple[int, int]:
