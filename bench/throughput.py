@@ -67,7 +67,7 @@ def naive_rate(db: GraphDatabaseClient) -> float:
             for r in plan.relationships.values()]
     start = time.perf_counter()
     for row in rows:
-        write(db, "load/upsert_relationships", rows=[row])
+        write(db, "load/upsert_relationships", relationship_type=Rel.SUBSCRIBED_TO, rows=[row])
     seconds = time.perf_counter() - start
     wipe_synthetic(db)
     return len(rows) / seconds

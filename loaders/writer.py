@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.driver import GraphDatabaseClient
 from graph.errors import translated_neo4j_errors
+from graph.model import Rel
 from loaders.plan import GraphPlan, PlannedNode
 from queries.registry import read, run_in
 
@@ -58,19 +59,21 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def write_plan(db: GraphDatabaseClient, plan: GraphPlan, progress: Progress | None = None) -> LoadSummary:
     """Writes the whole plan in one transaction and reports what changed."""
     check_references(db, plan)
-    steps: list[tuple[str, str, list[dict[str, Any]]]] = [
-        ("sources", "load/upsert_sources", [{"id": s.id, "props": s.props} for s in plan.sources.values()]),
-        ("nodes", "load/upsert_entities", _node_rows(list(plan.nodes.values()))),
-        ("relationships", "load/upsert_relationships",
-         [{"type": str(r.type), "start": r.start, "end": r.end, "props": r.props, "corroborating": r.corroborating}
-          for r in plan.relationships.values()]),
+    by_type: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+    for r in plan.relationships.values():
+        by_type[r.type].append({"type": str(r.type), "start": r.start, "end": r.end, "props": r.props,
+                                "corroborating": r.corroborating})
+    steps: list[tuple[str, str, Rel | None, list[dict[str, Any]]]] = [
+        ("sources", "load/upsert_sources", None, [{"id": s.id, "props": s.props} for s in plan.sources.values()]),
+        ("nodes", "load/upsert_entities", None, _node_rows(list(plan.nodes.values()))),
+        *(("relationships", "load/upsert_relationships", rel_type, rows) for rel_type, rows in by_type.items()),
     ]
 
     def work(tx: Any) -> LoadSummary:
         summary = LoadSummary()
-        for step, query, rows in steps:
+        for step, query, rel_type, rows in steps:
             for batch in _batches(rows):
-                for result in run_in(tx, query, rows=batch):
+                for result in run_in(tx, query, relationship_type=rel_type, rows=batch):
                     summary.add(result.get("label") or result["type"], result["outcome"], result["count"])
                 if progress is not None:
                     progress(step, len(batch))

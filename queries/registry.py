@@ -3,6 +3,11 @@
 A file starts with `//` comment lines that say what it answers; the parameters are the `$names`
 in its text, and `run` refuses calls whose parameters differ, so a typo fails loudly instead of
 silently matching nothing. User input only ever travels as parameters.
+
+A write may name its relationship type through the slot `<<REL_TYPE>>`, filled with one of the
+model's own types (the closed `Rel` enum, never user input): Neo4j 5.26 plans a MERGE on a dynamic
+type `$(...)` as a scan of every relationship while the graph is young, which makes a large load
+quadratic; a static type is planned as an Expand(Into) between the two nodes.
 """
 
 import re
@@ -13,10 +18,12 @@ from typing import Any, LiteralString, cast
 
 from graph.driver import GraphDatabaseClient, Record
 from graph.errors import NSGraphError
+from graph.model import Rel
 
 QUERY_DIR = Path(__file__).parent
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+REL_TYPE_SLOT = "<<REL_TYPE>>"
 
 
 class UnknownQuery(NSGraphError):
@@ -29,6 +36,20 @@ class NamedQuery:
     text: str
     description: str
     parameters: frozenset[str]
+
+    @property
+    def has_type_slot(self) -> bool:
+        return REL_TYPE_SLOT in self.text
+
+    def for_type(self, relationship_type: Rel | None) -> "NamedQuery":
+        """This query with its `<<REL_TYPE>>` slot filled; a slot must be filled, and only a slot can be."""
+        if (relationship_type is None) == self.has_type_slot:
+            need = "needs a relationship type" if self.has_type_slot else "has no relationship type slot"
+            raise UnknownQuery(f"query {self.name!r} {need}")
+        if relationship_type is None:
+            return self
+        filled = Rel(relationship_type).value  # only the model's own types reach the text
+        return NamedQuery(self.name, self.text.replace(REL_TYPE_SLOT, filled), self.description, self.parameters)
 
     def check(self, parameters: dict[str, Any]) -> None:
         given = set(parameters)
@@ -53,11 +74,13 @@ def all_queries() -> dict[str, NamedQuery]:
     }
 
 
-def get_query(name: str) -> NamedQuery:
+def get_query(name: str, relationship_type: Rel | None = None) -> NamedQuery:
+    """The named query, with its relationship type slot filled if it has one."""
     try:
-        return all_queries()[name]
+        query = all_queries()[name]
     except KeyError:
         raise UnknownQuery(f"no query named {name!r}") from None
+    return query.for_type(relationship_type)
 
 
 def read(db: GraphDatabaseClient, name: str, **parameters: Any) -> list[Record]:
@@ -67,9 +90,10 @@ def read(db: GraphDatabaseClient, name: str, **parameters: Any) -> list[Record]:
     return db.read(cast(LiteralString, query.text), parameters)
 
 
-def write(db: GraphDatabaseClient, name: str, **parameters: Any) -> list[Record]:
+def write(db: GraphDatabaseClient, name: str, *, relationship_type: Rel | None = None,
+          **parameters: Any) -> list[Record]:
     """Runs a named write query in its own transaction."""
-    query = get_query(name)
+    query = get_query(name, relationship_type)
     query.check(parameters)
     return db.write(cast(LiteralString, query.text), parameters)
 
@@ -81,8 +105,8 @@ def write_autocommit(db: GraphDatabaseClient, name: str, **parameters: Any) -> l
     return db.run_autocommit(cast(LiteralString, query.text), parameters)
 
 
-def run_in(tx: Any, name: str, **parameters: Any) -> list[Record]:
+def run_in(tx: Any, name: str, *, relationship_type: Rel | None = None, **parameters: Any) -> list[Record]:
     """Runs a named query inside a caller's transaction (for all-or-nothing loads)."""
-    query = get_query(name)
+    query = get_query(name, relationship_type)
     query.check(parameters)
     return [record.data() for record in tx.run(cast(LiteralString, query.text), parameters)]

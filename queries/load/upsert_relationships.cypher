@@ -1,13 +1,14 @@
-// Creates or updates one relationship per (type, start, end) between existing nodes; `sources`
-// is a union with what the relationship already cites. Other keys in row.props are overwritten,
+// Creates or updates one relationship of type <<REL_TYPE>> (filled from the model, see registry.py)
+// per (start, end) between existing nodes; `sources` is a union with what the relationship
+// already cites. Other keys in row.props are overwritten,
 // except for a corroborating row (e.g. from a statement text): on an existing relationship it
 // only adds its sources, so curated dates, notes and confidence are never replaced.
 // A relationship that MERGE has just created has no properties yet: that is how "created" is told.
-// Parameters: rows = [{type, start, end, props, corroborating}]
+// Parameters: rows = [{type, start, end, props, corroborating}], every row of type <<REL_TYPE>>
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.start})
 MATCH (b:Entity {id: row.end})
-MERGE (a)-[r:$(row.type)]->(b)
+MERGE (a)-[r:<<REL_TYPE>>]->(b)
 WITH row, r, properties(r) AS old, row.props AS given
 WITH row, r, old, given, size(keys(old)) = 0 AS created, coalesce(old.sources, []) AS had
 WITH row, r, old, given, created, had + [s IN given.sources WHERE NOT s IN had] AS sources
