@@ -63,6 +63,11 @@ def main() -> None:
             seconds, rate = throughput.batched_rate(db, size)
             load_rows.append([f"synthetic, {size:,} relationships, one transaction", f"{size:,}", f"{seconds:.1f}",
                               f"{rate:,.0f}", f"{rate / naive:.0f}x naive"])
+        floors = throughput.floor_rates(db, 100_000)
+        for floor, what, note in (("unwind", "only sent and unwound", "no lookup, no write"),
+                                  ("create", "written by a bare CREATE", "no MERGE, no source union")):
+            load_rows.append([f"floor: the same 100,000 rows {what}, one transaction", "100,000",
+                              f"{100_000 / floors[floor]:.1f}", f"{floors[floor]:,.0f}", note])
         load_rows.append([f"naive, 1 row per transaction ({throughput.NAIVE_SAMPLE} rows)", "-", "-",
                           f"{naive:,.0f}", "baseline"])
         lines += report(console, "Load throughput", ["load", "relationships", "seconds", "relationships/s", "note"],

@@ -9,37 +9,51 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.app import create_app
 from graph.driver import GraphDatabaseClient, connect
 from graph.runtime import LocalNeo4j, free_port
 from graph.schema import apply_schema
 from graph.settings import Settings
 from loaders.load import load_shipped_data
-from tests.servers import serving
+from tests.servers import serving_process
 
 
 @dataclass
 class Latency:
-    p50_ms: float
-    p95_ms: float
-    requests: int
-    errors: int
+    """Per-call durations in milliseconds (of successful calls) and what each failed call raised."""
+
+    durations_ms: list[float]
+    failures: list[str]
+
+    @property
+    def errors(self) -> int:
+        return len(self.failures)
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.durations_ms) if self.durations_ms else float("nan")
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.durations_ms) or [float("nan")]
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+    def __add__(self, other: "Latency") -> "Latency":
+        return Latency(self.durations_ms + other.durations_ms, self.failures + other.failures)
 
 
 def measure(call: Callable[[], object], requests: int, concurrency: int) -> Latency:
-    """Runs `call` `requests` times on `concurrency` threads; latency percentiles in milliseconds."""
+    """Runs `call` `requests` times on `concurrency` threads and keeps every call's duration."""
     durations: list[float] = []
-    errors = 0
+    failures: list[str] = []
     lock = threading.Lock()
 
     def timed(_: int) -> None:
-        nonlocal errors
         start = time.perf_counter()
         try:
             call()
-        except Exception:
+        except Exception as error:
             with lock:
-                errors += 1
+                failures.append(f"{type(error).__name__}: {error}")
             return
         elapsed = (time.perf_counter() - start) * 1000
         with lock:
@@ -47,9 +61,7 @@ def measure(call: Callable[[], object], requests: int, concurrency: int) -> Late
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(timed, range(requests)))
-    ordered = sorted(durations) or [float("nan")]
-    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-    return Latency(statistics.median(ordered), p95, requests, errors)
+    return Latency(durations, failures)
 
 
 @contextmanager
@@ -70,6 +82,8 @@ def database(data_dir: Path, heap_mb: int = 12288) -> Iterator[tuple[Settings, G
 
 @contextmanager
 def api_server(settings: Settings) -> Iterator[str]:
-    """The real API under uvicorn on a free loopback port."""
-    with serving(create_app(settings)) as base_url:
+    """`nsgraph serve` in its own process on a free loopback port: the load generator's threads
+    must not share the server's interpreter lock, or the API is charged for the client's work."""
+    assert settings.neo4j_uri is not None
+    with serving_process(settings.neo4j_uri) as base_url:
         yield base_url

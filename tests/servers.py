@@ -1,11 +1,17 @@
-"""Real HTTP for tests and benchmarks: an ASGI app under uvicorn on a free loopback port."""
+"""Real HTTP for tests and benchmarks: an ASGI app under uvicorn on a free loopback port, either in
+a thread of this process or as `nsgraph serve` in a process of its own."""
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Literal
 
+import httpx
 import uvicorn
 
 from graph.runtime import free_port
@@ -29,3 +35,33 @@ def serving(app: Any, lifespan: Literal["on", "off"] = "on", start_timeout_s: fl
     finally:
         server.should_exit = True
         thread.join(timeout=15)
+
+
+@contextmanager
+def serving_process(neo4j_uri: str, start_timeout_s: float = 60) -> Iterator[str]:
+    """`nsgraph serve` in its own process, as users run it; yields its base URL once /health answers.
+
+    Load generated from this process must not share an interpreter (and its lock) with the server
+    it measures: in one process, client threads starve the server's event loop."""
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": neo4j_uri, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
+    nsgraph = Path(sys.executable).with_name("nsgraph")
+    with subprocess.Popen([str(nsgraph), "serve"], env=env, cwd=Path(__file__).resolve().parents[1],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        base_url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + start_timeout_s
+        while True:
+            try:
+                if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("nsgraph serve did not start")
+            time.sleep(0.2)
+        try:
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

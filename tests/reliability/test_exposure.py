@@ -2,13 +2,8 @@
 admin operations only with the token, and a bounded burst served without an error."""
 
 import logging
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -17,9 +12,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
-from graph.runtime import free_port
 from graph.settings import Settings
-from tests.conftest import REPO_ROOT
+from tests.servers import serving_process
 
 PASSWORD = "pw-that-must-never-leak-9431"
 TOKEN = "token-that-must-never-leak-7713"
@@ -76,25 +70,8 @@ def test_cors_is_off_unless_configured(settings: Settings, neo4j_uri: str, loade
 
 @pytest.fixture
 def api_process(neo4j_uri: str, loaded_db: GraphDatabaseClient) -> Iterator[str]:
-    """`nsgraph serve` in its own process, as users run it: a burst from this process must not share
-    an interpreter (and its lock) with the server it measures."""
-    port = free_port()
-    env = {**os.environ, "NEO4J_URI": neo4j_uri, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
-    with subprocess.Popen([str(Path(sys.executable).with_name("nsgraph")), "serve"], env=env, cwd=REPO_ROOT,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
-        base_url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "nsgraph serve did not start"
-            time.sleep(0.2)
+    with serving_process(neo4j_uri) as base_url:
         yield base_url
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_burst_of_2000_requests_at_concurrency_64_has_no_error(api_process: str) -> None:
