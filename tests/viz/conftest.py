@@ -3,6 +3,7 @@
 The sample data is made up (shaped like the real graph) and carries hostile names on purpose.
 """
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from graph.driver import GraphDatabaseClient
 from tests.servers import serving
@@ -209,7 +212,7 @@ class Session:
 
 @pytest.fixture
 def session(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Session]:
-    """A fresh 1280x800 page; on teardown its screenshot goes to test-output/<test name>.png."""
+    """A fresh 1280x800 page; on teardown its screenshot goes to test-output/<module>--<test>.png."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     recorded = Session(page)
@@ -231,7 +234,11 @@ def session(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Sessio
     page.on("pageerror", lambda error: recorded.console_errors.append(str(error)))
     yield recorded
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{request.node.name}.png")
+    shot = SCREENSHOTS / f"{request.node.path.stem}--{request.node.name}.png"
+    try:
+        page.screenshot(path=shot)
+    except PlaywrightError as error:  # a record for people, not a check: Chromium under load may refuse one
+        warnings.warn(f"no screenshot {shot.name}: {error.message}", stacklevel=1)
     context.close()
 
 
@@ -252,6 +259,23 @@ def node_point(page: Page, node_id: str) -> tuple[float, float]:
         node_id,
     )
     return point[0], point[1]
+
+
+def click_node(page: Page, node_id: str, expected_url: str, attempts: int = 3) -> None:
+    """Clicks a drawn node and waits for the page it opens.
+
+    vis-network reads a press as a click only when the button comes up soon after it went down; on
+    a loaded CI machine that tap can be lost, so a click after which the page stayed put is made
+    again. A page whose nodes never navigate still fails, after the last attempt."""
+    origin = page.url
+    for attempt in range(1, attempts + 1):
+        page.mouse.click(*node_point(page, node_id))
+        try:
+            page.wait_for_url(expected_url, timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            if page.url != origin or attempt == attempts:
+                raise
 
 
 @pytest.fixture

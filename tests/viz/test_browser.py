@@ -11,6 +11,7 @@ from tests.viz.conftest import (
     XSS_NAME,
     LocalSite,
     Session,
+    click_node,
     node_point,
     sample_view,
     star_view,
@@ -49,8 +50,7 @@ def test_served_page_draws_the_whole_view_from_this_origin_only(site: LocalSite,
 def test_clicking_a_node_opens_its_page(site: LocalSite, session: Session) -> None:
     session.page.goto(site.publish("click", render_view(sample_view())))
     wait_until_drawn(session.page)
-    session.page.mouse.click(*node_point(session.page, TREATY_ID))
-    session.page.wait_for_url(site.base_url + default_node_url(TREATY_ID))
+    click_node(session.page, TREATY_ID, site.base_url + default_node_url(TREATY_ID))
     assert session.page.locator("p").inner_text() == "node page"
     assert_stayed_on(session, site.base_url)
 

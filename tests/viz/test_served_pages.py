@@ -18,7 +18,7 @@ from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
 from tests.api import memberships, party_id, relations, treaty_actions
 from tests.servers import serving
-from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, node_point, wait_until_drawn
+from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, click_node, node_point, wait_until_drawn
 from viz.networks import DEFAULT_MAX_NODES
 
 pytestmark = pytest.mark.browser
@@ -150,12 +150,10 @@ def test_the_overview_draws_what_the_view_holds(base_url: str, loaded_db: GraphD
 
 def test_clicking_a_node_opens_its_page(base_url: str, session: Session) -> None:
     open_page(session, f"{base_url}/viz/state/JPN")
-    session.page.mouse.click(*node_point(session.page, "ICSANT"))
-    session.page.wait_for_url(f"{base_url}/viz/instrument/ICSANT")
+    click_node(session.page, "ICSANT", f"{base_url}/viz/instrument/ICSANT")
     wait_until_drawn(session.page)
     assert "ICSANT" in session.page.locator("h1").inner_text()
-    session.page.mouse.click(*node_point(session.page, "UN"))  # an organization: its neighbourhood page
-    session.page.wait_for_url(f"{base_url}/viz/node/UN")
+    click_node(session.page, "UN", f"{base_url}/viz/node/UN")  # an organization: its neighbourhood page
     wait_until_drawn(session.page)
     assert_stayed_on(session, base_url)
 
