@@ -7,7 +7,7 @@ from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
 from loaders.load import load_shipped_data
 from loaders.plan import GraphPlan, Origin
-from loaders.writer import BATCH_SIZE, write_plan
+from loaders.writer import BATCH_SIZE, relationship_rows, write_plan
 from queries.registry import run_in, write, write_autocommit
 
 ORIGIN = Origin("synthetic", None)
@@ -85,11 +85,10 @@ def naive_rate(db: GraphDatabaseClient) -> float:
     wipe_synthetic(db)
     plan = synthetic_plan(NAIVE_SAMPLE)
     write_plan(db, _nodes_only(plan))
-    rows = [{"type": str(r.type), "start": r.start, "end": r.end, "props": r.props}
-            for r in plan.relationships.values()]
+    [(rel_type, rows)] = relationship_rows(plan.relationships.values()).items()
     start = time.perf_counter()
     for row in rows:
-        write(db, "load/upsert_relationships", relationship_type=Rel.SUBSCRIBED_TO, rows=[row])
+        write(db, "load/upsert_relationships", relationship_type=rel_type, rows=[row])
     seconds = time.perf_counter() - start
     wipe_synthetic(db)
     return len(rows) / seconds

@@ -4,14 +4,14 @@ Writes are batched (`UNWIND $rows ... MERGE` on the constrained id), never one r
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.driver import GraphDatabaseClient
 from graph.errors import translated_neo4j_errors
 from graph.model import Rel
-from loaders.plan import GraphPlan, PlannedNode
+from loaders.plan import GraphPlan, PlannedNode, PlannedRelationship
 from queries.registry import read, run_in
 
 BATCH_SIZE = 5000
@@ -56,17 +56,22 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [rows[start:start + BATCH_SIZE] for start in range(0, len(rows), BATCH_SIZE)] or []
 
 
+def relationship_rows(relationships: Iterable[PlannedRelationship]) -> dict[Rel, list[dict[str, Any]]]:
+    """Upsert rows grouped by type: each type is written by its own static-type query."""
+    by_type: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+    for r in relationships:
+        by_type[r.type].append({"start": r.start, "end": r.end, "props": r.props, "corroborating": r.corroborating})
+    return by_type
+
+
 def write_plan(db: GraphDatabaseClient, plan: GraphPlan, progress: Progress | None = None) -> LoadSummary:
     """Writes the whole plan in one transaction and reports what changed."""
     check_references(db, plan)
-    by_type: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
-    for r in plan.relationships.values():
-        by_type[r.type].append({"type": str(r.type), "start": r.start, "end": r.end, "props": r.props,
-                                "corroborating": r.corroborating})
     steps: list[tuple[str, str, Rel | None, list[dict[str, Any]]]] = [
         ("sources", "load/upsert_sources", None, [{"id": s.id, "props": s.props} for s in plan.sources.values()]),
         ("nodes", "load/upsert_entities", None, _node_rows(list(plan.nodes.values()))),
-        *(("relationships", "load/upsert_relationships", rel_type, rows) for rel_type, rows in by_type.items()),
+        *(("relationships", "load/upsert_relationships", rel_type, rows)
+          for rel_type, rows in relationship_rows(plan.relationships.values()).items()),
     ]
 
     def work(tx: Any) -> LoadSummary:

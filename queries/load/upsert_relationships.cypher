@@ -4,7 +4,7 @@
 // except for a corroborating row (e.g. from a statement text): on an existing relationship it
 // only adds its sources, so curated dates, notes and confidence are never replaced.
 // A relationship that MERGE has just created has no properties yet: that is how "created" is told.
-// Parameters: rows = [{type, start, end, props, corroborating}], every row of type <<REL_TYPE>>
+// Parameters: rows = [{start, end, props, corroborating}]
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.start})
 MATCH (b:Entity {id: row.end})
@@ -20,4 +20,4 @@ WITH row, r, props, CASE
     THEN 'unchanged'
   ELSE 'updated' END AS outcome
 SET r += props
-RETURN row.type AS type, outcome, count(*) AS count
+RETURN '<<REL_TYPE>>' AS type, outcome, count(*) AS count

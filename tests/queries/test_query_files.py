@@ -30,7 +30,7 @@ DUMMY: dict[str, Any] = {
 }
 ROWS: dict[str, list[dict[str, Any]]] = {
     "load/upsert_entities": [{"id": "X", "label": "State", "props": {"id": "X", "name": "X", "sources": []}}],
-    "load/upsert_relationships": [{"type": "MEMBER_OF", "start": "X", "end": "NSCG", "props": {"sources": []}}],
+    "load/upsert_relationships": [{"start": "X", "end": "NSCG", "props": {"sources": []}, "corroborating": False}],
     "load/upsert_sources": [{"id": "S", "props": {"id": "S", "title": "S"}}],
 }
 
@@ -75,7 +75,7 @@ def test_relationship_upsert_expands_between_the_two_nodes_on_a_young_graph(
     query = get_query("load/upsert_relationships", rel_type)
     with empty_db.driver.session(database=empty_db.database) as session:
         plan = session.run(cast(LiteralString, "EXPLAIN " + query.text),
-                           rows=[{"type": str(rel_type), "start": "X", "end": "Y", "props": {}}]).consume().plan
+                           rows=[{"start": "X", "end": "Y", "props": {}, "corroborating": False}]).consume().plan
     assert plan is not None
     planned = operators(plan)
     assert "Expand(Into)" in planned and not [op for op in planned if "RelationshipsScan" in op], planned
