@@ -8,6 +8,7 @@ COPY loaders ./loaders
 COPY queries ./queries
 COPY api ./api
 COPY viz ./viz
+COPY cli ./cli
 COPY data ./data
 RUN pip install --no-cache-dir -e .
 EXPOSE 8000

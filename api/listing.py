@@ -3,11 +3,13 @@
 import csv
 import io
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query
 from fastapi.responses import Response
 from pydantic import BaseModel
+
+from queries.models import Page
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000  # far beyond any list here; larger values would overflow Neo4j's integers
@@ -15,6 +17,7 @@ MAX_OFFSET = 1_000_000  # far beyond any list here; larger values would overflow
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+PageT = TypeVar("PageT", bound=Page)  # type: ignore[type-arg]
 
 
 def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
@@ -54,3 +57,10 @@ def document_csv_exports(openapi: dict[str, Any]) -> dict[str, Any]:
             if ok is not None:
                 ok.setdefault("content", {})["text/csv"] = {"schema": {"type": "string"}}
     return openapi
+
+
+def page_of(result: PageT, limit: int, offset: int) -> PageT:
+    """One page of a computed list; `total` keeps the full size."""
+    result.data = result.data[offset:offset + limit]
+    result.count, result.limit, result.offset = len(result.data), limit, offset
+    return result

@@ -13,6 +13,7 @@ from graph.errors import (
     AuthenticationFailed,
     ConfigurationError,
     DatabaseUnavailable,
+    InvalidRequest,
     NotFound,
     NSGraphError,
     QueryError,
@@ -33,6 +34,8 @@ def problem(status: int, title: str, detail: str, headers: dict[str, str] | None
 def _status_of(error: NSGraphError) -> tuple[int, str]:
     if isinstance(error, NotFound):
         return 404, "Not Found"
+    if isinstance(error, InvalidRequest):
+        return 422, "Unprocessable Request"
     if isinstance(error, ReadOnlyViolation):
         return 403, "Write Refused"
     if isinstance(error, QueryError):

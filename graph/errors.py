@@ -38,6 +38,10 @@ class ReadOnlyViolation(QueryError):
     """A query submitted for reading would write or administer the database."""
 
 
+class InvalidRequest(NSGraphError):
+    """Parameters that are each valid but do not make a question together (e.g. two groups at once)."""
+
+
 class NotFound(NSGraphError):
     """No node has the requested id."""
 

@@ -9,7 +9,7 @@ table does not show; reported, never deleted).
 Applying writes the table's Source node and the facts in ONE transaction (`write_plan`):
 new facts cite the new source; facts it confirms (or completes) get it added to `sources`; a
 disagreement is never an overwrite: the graph's value stays, with its sources, and the relationship
-records the other value as a conflict (see `loaders.conflicts` for the three parallel lists).
+records the other value as a conflict (see `queries.conflicts` for the three parallel lists).
 """
 
 from dataclasses import dataclass, field

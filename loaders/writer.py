@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.dating import with_bounds
 from graph.driver import GraphDatabaseClient
 from graph.errors import translated_neo4j_errors
 from graph.model import Rel
@@ -49,7 +50,8 @@ def check_references(db: GraphDatabaseClient, plan: GraphPlan) -> None:
 
 
 def _node_rows(nodes: list[PlannedNode]) -> list[dict[str, Any]]:
-    return [{"id": node.id, "label": str(node.label), "props": node.props} for node in nodes]
+    """Node rows, each date stored with its bounds so that reads can place the node in time."""
+    return [{"id": node.id, "label": str(node.label), "props": with_bounds(node.props)} for node in nodes]
 
 
 def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -57,10 +59,12 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def relationship_rows(relationships: Iterable[PlannedRelationship]) -> dict[Rel, list[dict[str, Any]]]:
-    """Upsert rows grouped by type: each type is written by its own static-type query."""
+    """Upsert rows grouped by type: each type is written by its own static-type query, and each fact's
+    date is stored with its bounds (`graph.dating`) so that every read can apply the `as_of` rule."""
     by_type: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
     for r in relationships:
-        by_type[r.type].append({"start": r.start, "end": r.end, "props": r.props, "corroborating": r.corroborating})
+        by_type[r.type].append({"start": r.start, "end": r.end, "props": with_bounds(r.props),
+                                "corroborating": r.corroborating})
     return by_type
 
 

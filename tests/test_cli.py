@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from graph.cli import app
+from cli.app import app
 from graph.driver import GraphDatabaseClient
 from tests.conftest import wipe
 from tests.loaders.conftest import DATA_DIR, SEED, copy_dataset, graph_dump, replace_in_line

@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.report import nice_ticks, write_report
-from graph.cli import app
+from cli.app import app
 from graph.driver import GraphDatabaseClient
 from tests.api.test_gaps import expected_universalization, state_members
+from viz.charts import nice_ticks
+from viz.report import write_report
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

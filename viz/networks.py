@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 from pyvis.network import Network
 
+from queries.view_models import GraphView, PropertyValue, ViewEdge, ViewNode
 from viz.style import MAX_NODE_SIZE, NODE_STYLES, edge_style, edge_year, node_size
-from viz.views import GraphView, PropertyValue, ViewEdge, ViewNode
 
 DEFAULT_MAX_NODES = 500
 LARGE_VIEW = 300

@@ -13,10 +13,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from queries.view_models import GraphView
 from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
 from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
-from viz.views import GraphView
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 SITE_NAME = "Nuclear security graph"

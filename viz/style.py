@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from viz.views import PropertyValue
+from queries.view_models import PropertyValue
 
 BLUE = "#0072B2"
 SKY = "#56B4E9"

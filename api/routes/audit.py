@@ -1,5 +1,5 @@
-"""Where the graph disagrees or falls short: `/conflicts` (both values, both sources) and `/audit`
-(known vs stated per list, facts per confidence level, the conflicts)."""
+"""HTTP for where the graph disagrees or falls short (`queries.conflicts`, `queries.audit`): `/conflicts`
+(both values, both sources) and `/audit` (known vs stated per list, facts per confidence level, the conflicts)."""
 
 from typing import Annotated
 
@@ -7,28 +7,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import DatabaseDep
-from api.listing import Format, Limit, Offset, csv_response
-from api.schemas import (
-    AuditList,
-    AuditReportOut,
-    ConfidenceLevel,
-    ConflictRow,
-    ConflictsPage,
-    ConflictValue,
-    NodeRef,
-)
-from loaders.audit import audit_report
-from loaders.conflicts import RecordedConflict, list_conflicts
+from api.listing import Format, Limit, Offset, csv_response, page_of
+from queries.audit import audit_answer
+from queries.conflicts import conflicts_page
+from queries.models import AuditReportOut, ConflictsPage
 
 router = APIRouter(tags=["audit"])
-
-
-def conflict_row(conflict: RecordedConflict) -> ConflictRow:
-    return ConflictRow(type=conflict.type, subject=NodeRef(**conflict.subject), object=NodeRef(**conflict.object),
-                       field=conflict.field,
-                       kept=ConflictValue(value=conflict.kept_value, sources=conflict.kept_sources),
-                       other=ConflictValue(value=conflict.other_value, sources=conflict.other_sources),
-                       origin=conflict.origin, detail=conflict.detail)
 
 
 @router.get("/conflicts", response_model=ConflictsPage,
@@ -42,12 +26,8 @@ def conflicts(
     offset: Offset = 0,
     format: Format = "json",
 ) -> ConflictsPage | Response:
-    rows = [conflict_row(c) for c in list_conflicts(db, instrument=instrument, group=group,
-                                                    state=state.upper() if state else None)]
-    if format == "csv":
-        return csv_response(rows, "conflicts")
-    page = rows[offset:offset + limit]
-    return ConflictsPage(data=page, count=len(page), total=len(rows), limit=limit, offset=offset)
+    result = conflicts_page(db, instrument=instrument, group=group, state=state)
+    return csv_response(result.data, "conflicts") if format == "csv" else page_of(result, limit, offset)
 
 
 @router.get("/audit", response_model=AuditReportOut,
@@ -55,14 +35,4 @@ def conflicts(
 def audit(db: DatabaseDep,
           examples: Annotated[int, Query(ge=0, le=20, description="examples per type and level")] = 3,
           ) -> AuditReportOut:
-    report = audit_report(db, examples)
-    lists = [AuditList(of=NodeRef(**entry.of), list=entry.list, known=entry.known, stated=entry.stated,
-                       stated_as_of=entry.stated_as_of, stated_sources=entry.stated_sources, note=entry.note,
-                       summary=entry.summary, missing=entry.missing) for entry in report.lists]
-    return AuditReportOut(
-        lists=lists,
-        confidence=[ConfidenceLevel(confidence=c.confidence, total=c.total, by_type=c.by_type)  # type: ignore[arg-type]
-                    for c in report.confidence],
-        conflicts=[conflict_row(c) for c in report.conflicts],
-        conflict_count=len(report.conflicts),
-    )
+    return audit_answer(db, examples)

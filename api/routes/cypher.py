@@ -1,6 +1,6 @@
 """Ad-hoc read-only Cypher: the one endpoint whose query text comes from the caller.
 
-`api.readonly` refuses anything but a plain read (403 for writes and administration, 400 for
+`queries.readonly` refuses anything but a plain read (403 for writes and administration, 400 for
 the rest, each with the reason), then runs it with read routing, a server-side timeout and a
 row cap.
 """
@@ -8,8 +8,8 @@ row cap.
 from fastapi import APIRouter
 
 from api.deps import DatabaseDep, SettingsDep
-from api.readonly import run_read_only
-from api.schemas import CypherRequest, CypherResponse
+from queries.models import CypherRequest, CypherResponse
+from queries.readonly import run_read_only
 
 router = APIRouter(tags=["cypher"])
 

@@ -1,118 +1,22 @@
-"""The whole graph for other tools: JSON, and GraphML for Gephi, Cytoscape and yEd.
-
-GraphML declares one `<key>` per attribute and domain, typed from the values (a key whose values
-mix types is a string); lists are joined with ';' (the data's own convention) and text is
-XML-escaped, with characters XML 1.0 forbids dropped. The node id is the GraphML id (not repeated
-as data, Gephi reserves it); `label` (short name or name; the relationship type on edges) is
-what Gephi shows, and edges keep the type again as `rel_type`.
-"""
-
-import re
-import xml.etree.ElementTree as ET
-from collections import Counter
-from typing import Any
+"""HTTP for the whole-graph exports (`queries.export`): JSON, and GraphML for Gephi, Cytoscape and yEd."""
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
 from api.deps import DatabaseDep, SettingsDep
-from api.readonly import bounded_read, to_json
-from api.schemas import ExportNode, ExportRelationship, GraphExport
+from queries.export import graph_export, graph_graphml
+from queries.models import GraphExport
 
 router = APIRouter(prefix="/export", tags=["export"])
-
-GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
-
-
-def _read_graph(db: DatabaseDep, timeout_s: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    nodes = bounded_read(db, "export/nodes", timeout_s)
-    relationships = bounded_read(db, "export/relationships", timeout_s)
-    return nodes, relationships
 
 
 @router.get("/graph.json", response_model=GraphExport, summary="Every node and relationship, with properties")
 def export_json(db: DatabaseDep, settings: SettingsDep) -> GraphExport:
-    nodes, relationships = _read_graph(db, settings.query_timeout_s)
-    return GraphExport(
-        nodes=[ExportNode(id=row["id"], labels=row["labels"], properties=to_json(row["properties"])) for row in nodes],
-        relationships=[ExportRelationship(source=row["source"], target=row["target"], type=row["type"],
-                                          properties=to_json(row["properties"])) for row in relationships],
-        node_count=len(nodes), relationship_count=len(relationships))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, list):
-        return ";".join(_text(item) for item in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return _XML_FORBIDDEN.sub("", str(value))
-
-
-def _graphml_type(values: list[Any]) -> str:
-    kinds = {type(value) for value in values}
-    if kinds == {int, float}:
-        return "double"
-    if len(kinds) == 1 and (kind := kinds.pop()) in _GRAPHML_TYPES:
-        return _GRAPHML_TYPES[kind]
-    return "string"
-
-
-def _declare(root: ET.Element, domain: str, prefix: str, items: list[dict[str, Any]]) -> dict[str, str]:
-    """One <key> per attribute name in this domain; returns attribute name -> key id."""
-    values: dict[str, list[Any]] = {}
-    for item in items:
-        for name, value in item.items():
-            values.setdefault(name, []).append(value)
-    ids: dict[str, str] = {}
-    for index, name in enumerate(sorted(values)):
-        ids[name] = f"{prefix}{index}"
-        ET.SubElement(root, "key", {"id": ids[name], "for": domain, "attr.name": name,
-                                    "attr.type": _graphml_type(values[name])})
-    return ids
-
-
-def _label(properties: dict[str, Any]) -> str:
-    """What Gephi and Cytoscape show on a node: its short name, else its name, else its id."""
-    return str(properties.get("short_name") or properties.get("name") or properties.get("title")
-               or properties.get("id"))
-
-
-def _node_key(row: dict[str, Any], clashes: set[str]) -> str:
-    """The node's id; qualified by its label only if an Entity and a Source share it."""
-    return f"{row['labels'][-1]}:{row['id']}" if row["id"] in clashes else str(row["id"])
-
-
-def graphml(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]]) -> bytes:
-    """The graph as a GraphML document (directed), attributes typed and declared up front."""
-    root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
-    clashes = {node_id for node_id, count in Counter(row["id"] for row in nodes).items() if count > 1}
-    node_attrs = [{**{k: to_json(v) for k, v in row["properties"].items() if k != "id"}, "labels": row["labels"],
-                   "label": _label(row["properties"])} for row in nodes]
-    edge_attrs = [{**{k: to_json(v) for k, v in row["properties"].items()}, "rel_type": row["type"],
-                   "label": row["type"]} for row in relationships]
-    node_keys = _declare(root, "node", "n", node_attrs)
-    edge_keys = _declare(root, "edge", "e", edge_attrs)
-    graph = ET.SubElement(root, "graph", {"id": "nuclear-security", "edgedefault": "directed"})
-    keys_by_id = {(row["id"], tuple(row["labels"])): _node_key(row, clashes) for row in nodes}
-    for row, attrs in zip(nodes, node_attrs, strict=True):
-        element = ET.SubElement(graph, "node", {"id": keys_by_id[(row["id"], tuple(row["labels"]))]})
-        for name in sorted(attrs):
-            ET.SubElement(element, "data", {"key": node_keys[name]}).text = _text(attrs[name])
-    for index, (row, attrs) in enumerate(zip(relationships, edge_attrs, strict=True)):
-        source = keys_by_id[(row["source"], tuple(row["source_labels"]))]
-        target = keys_by_id[(row["target"], tuple(row["target_labels"]))]
-        element = ET.SubElement(graph, "edge", {"id": f"e{index}", "source": source, "target": target})
-        for name in sorted(attrs):
-            ET.SubElement(element, "data", {"key": edge_keys[name]}).text = _text(attrs[name])
-    ET.indent(root)
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    return graph_export(db, settings.query_timeout_s)
 
 
 @router.get("/graph.graphml", summary="Every node and relationship as GraphML (Gephi, Cytoscape, yEd)",
             response_class=Response, responses={200: {"content": {"application/graphml+xml": {}}}})
 def export_graphml(db: DatabaseDep, settings: SettingsDep) -> Response:
-    nodes, relationships = _read_graph(db, settings.query_timeout_s)
-    return Response(graphml(nodes, relationships), media_type="application/graphml+xml",
+    return Response(graph_graphml(db, settings.query_timeout_s), media_type="application/graphml+xml",
                     headers={"Content-Disposition": 'attachment; filename="nuclear-security-graph.graphml"'})

@@ -1,62 +1,19 @@
-"""Liveness and readiness."""
-
-from typing import Literal
+"""HTTP for liveness and readiness (`queries.health`)."""
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from api.deps import DatabaseDep
 from api.problems import RETRY_AFTER_S, problem
-from graph.errors import NSGraphError
-from graph.schema import FULLTEXT_INDEX, expected_constraint_labels
-from queries.registry import read
+from queries.health import Health, Readiness, health, readiness_checks
 
 router = APIRouter(tags=["health"])
 
 
-class Health(BaseModel):
-    status: str
-    database: str
-    database_version: str | None = None
-    detail: str | None = None
-
-
-class ReadinessCheck(BaseModel):
-    name: Literal["database", "schema", "data"]
-    ok: bool
-    detail: str
-
-
-class Readiness(BaseModel):
-    status: Literal["ready"]
-    checks: list[ReadinessCheck]
-
-
 @router.get("/health", response_model=Health)
-def health(db: DatabaseDep) -> Health:
+def get_health(db: DatabaseDep) -> Health:
     """The API answers; says whether the database is up, with its version."""
-    try:
-        version = db.verify()
-    except NSGraphError as error:
-        return Health(status="ok", database="down", detail=str(error))
-    return Health(status="ok", database="up", database_version=version)
-
-
-def _schema_check(db: DatabaseDep) -> ReadinessCheck:
-    """Every label's uniqueness constraint on `id`, and the full-text index ONLINE."""
-    constrained = {row["labelsOrTypes"][0] for row in read(db, "health/constraints")
-                   if row["type"] == "UNIQUENESS" and row["properties"] == ["id"] and row["labelsOrTypes"]}
-    missing = [label for label in expected_constraint_labels() if label not in constrained]
-    index_state = {row["name"]: row["state"] for row in read(db, "health/indexes")}.get(FULLTEXT_INDEX)
-    problems = [f"no uniqueness constraint on id for {', '.join(missing)}"] if missing else []
-    if index_state != "ONLINE":
-        problems.append(f"full-text index {FULLTEXT_INDEX} is {index_state or 'missing'}")
-    if problems:
-        return ReadinessCheck(name="schema", ok=False,
-                              detail="; ".join(problems) + " (`nsgraph load` applies the schema)")
-    return ReadinessCheck(name="schema", ok=True,
-                          detail=f"{len(expected_constraint_labels())} constraints, {FULLTEXT_INDEX} online")
+    return health(db)
 
 
 @router.get("/ready", response_model=Readiness,
@@ -64,16 +21,7 @@ def _schema_check(db: DatabaseDep) -> ReadinessCheck:
                              "content": {"application/problem+json": {}}}})
 def ready(db: DatabaseDep) -> Readiness | JSONResponse:
     """Ready to serve: the database answers, the schema is in place and data is loaded; else 503 with why."""
-    checks: list[ReadinessCheck] = []
-    try:
-        checks.append(ReadinessCheck(name="database", ok=True, detail=db.verify()))
-        checks.append(_schema_check(db))
-        entities = read(db, "health/counts")[0]["entities"]
-        checks.append(ReadinessCheck(name="data", ok=entities > 0,
-                                     detail=f"{entities} domain nodes loaded" if entities else
-                                     "the graph is empty: load the data with `nsgraph load`"))
-    except NSGraphError as error:
-        checks.append(ReadinessCheck(name="database", ok=False, detail=str(error)))
+    checks = readiness_checks(db)
     failed = [check for check in checks if not check.ok]
     if failed:
         return problem(503, "Not Ready", "; ".join(check.detail for check in failed), {"Retry-After": RETRY_AFTER_S},

@@ -1,65 +1,19 @@
-"""A node's neighbourhood as nodes and edges, in the shape the viz layer draws (`viz.views.GraphView`).
+"""HTTP for a node's neighbourhood (`queries.neighbourhood`)."""
 
-The neighbourhood is grown breadth-first, one query per level, so the node cap is applied nearest
-first and a hub (a convention with 130 parties) cannot make a depth-3 query enumerate millions of
-paths. Edges are those of the induced subgraph: every relationship between two nodes shown.
-"""
-
-import difflib
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.deps import DatabaseDep, SettingsDep
-from api.lookup import MAX_SUGGESTIONS, suggestions
-from api.readonly import bounded_read
-from api.schemas import Neighbourhood
-from graph.driver import GraphDatabaseClient
-from graph.errors import NotFound
-from graph.model import ENTITY_LABELS
-from queries.registry import read
-from viz.views import ViewEdge, ViewNode
+from queries.models import Neighbourhood
+from queries.neighbourhood import DEFAULT_MAX_NODES, MAX_NODES, neighbourhood
 
 router = APIRouter(prefix="/graph", tags=["graph"])
-
-DEFAULT_MAX_NODES = 300
-MAX_NODES = 2000
-_NOT_PROPERTIES = frozenset({"id", "kind", "name", "short_name", "sources", "aliases_text"})
-
-
-def entity_suggestions(db: GraphDatabaseClient, wanted: str) -> list[str]:
-    """Close ids of any kind: the per-kind suggestions, merged and ranked by closeness of the id."""
-    found = dict.fromkeys(node_id for label in ENTITY_LABELS for node_id in suggestions(db, label, wanted))
-    ranked = sorted(found, key=lambda node_id: -difflib.SequenceMatcher(None, wanted.casefold(),
-                                                                         node_id.casefold()).ratio())
-    return ranked[:MAX_SUGGESTIONS]
-
-
-def get_entity(db: GraphDatabaseClient, node_id: str) -> dict[str, Any]:
-    """A domain node of any kind, or a 404 with suggestions."""
-    rows = read(db, "graph/entity", id=node_id)
-    if not rows:
-        raise NotFound("node", node_id, entity_suggestions(db, node_id))
-    return rows[0]["node"]  # type: ignore[no-any-return]
-
-
-def graph_node(properties: dict[str, Any]) -> ViewNode:
-    return ViewNode(id=properties["id"], kind=properties["kind"],
-                     name=properties.get("name") or properties["id"], short_name=properties.get("short_name"),
-                     properties={k: v for k, v in properties.items() if k not in _NOT_PROPERTIES},
-                     sources=properties.get("sources") or [])
-
-
-def graph_edge(row: dict[str, Any]) -> ViewEdge:
-    properties = row["properties"]
-    return ViewEdge(source=row["source"], target=row["target"], type=row["type"],
-                     properties={k: v for k, v in properties.items() if k != "sources"},
-                     sources=properties.get("sources") or [])
 
 
 @router.get("/{node_id}", response_model=Neighbourhood,
             summary="A node's neighbourhood up to `depth` links away, as nodes and edges for drawing")
-def neighbourhood(
+def get_neighbourhood(
     node_id: str,
     db: DatabaseDep,
     settings: SettingsDep,
@@ -67,27 +21,4 @@ def neighbourhood(
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="most nodes to return, nearest first")]
     = DEFAULT_MAX_NODES,
 ) -> Neighbourhood:
-    centre = get_entity(db, node_id)
-    order, seen, frontier = [node_id], {node_id}, [node_id]
-    truncated, at_least = False, 1
-    for _ in range(depth):
-        found = [row["id"] for row in bounded_read(db, "graph/neighbours", settings.query_timeout_s,
-                                                   ids=frontier, seen=sorted(seen))]
-        at_least = len(order) + len(found)
-        frontier = found[:limit - len(order)]
-        truncated = len(frontier) < len(found)
-        order += frontier
-        seen.update(frontier)
-        if truncated or not frontier:
-            break
-    sub = bounded_read(db, "graph/subgraph", settings.query_timeout_s, ids=order)[0]
-    position = {node_id: index for index, node_id in enumerate(order)}
-    nodes = sorted((graph_node(properties) for properties in sub["nodes"]), key=lambda node: position[node.id])
-    edges = [graph_edge(row) for row in sub["edges"]]
-    note = (f"showing the nearest {len(nodes)} of at least {at_least} nodes within depth {depth}; "
-            f"raise limit (at most {MAX_NODES}) or lower depth to see more") if truncated else None
-    label = centre.get("short_name") or centre.get("name") or node_id
-    return Neighbourhood(title=f"{label}: neighbourhood", focus_id=node_id, depth=depth,
-                         subtitle=f"{len(nodes)} nodes and {len(edges)} relationships within {depth} "
-                                  f"link{'s' if depth > 1 else ''}",
-                         nodes=nodes, edges=edges, truncated=truncated, note=note)
+    return neighbourhood(db, node_id, depth, limit, settings.query_timeout_s)

@@ -1,6 +1,6 @@
 """The HTML pages: landing, State, instrument, commitment, neighbourhood, paths, overview and search.
 
-Each page is a `GraphView` from `api.views` drawn by `viz.pages`; unknown ids get an HTML 404 page
+Each page is a `GraphView` from `queries.views` drawn by `viz.pages`; unknown ids get an HTML 404 page
 that links the ids the visitor probably meant.
 """
 
@@ -10,9 +10,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api import views
 from api.deps import DatabaseDep
 from graph.errors import NotFound
+from queries import views
+from viz.links import PAGE_OF_KIND, node_urls, page_url
 from viz.pages import SITE_NAME, render_landing, render_view
 from viz.style import NODE_STYLES
 
@@ -44,7 +45,7 @@ def not_found_page(error: NotFound) -> HTMLResponse:
     intro = f"There is no {error.kind} with id “{error.node_id}”."
     if error.suggestions:
         intro += " Did you mean one of these?"
-    links = [(suggestion, views.page_url(suggestion)) for suggestion in error.suggestions]
+    links = [(suggestion, page_url(suggestion)) for suggestion in error.suggestions]
     links.append(("Back to the start page", "/"))
     return _html(render_landing(links, title="Not found", intro=intro, search_url=SEARCH_URL), 404)
 
@@ -54,7 +55,7 @@ def _view_page(build: Callable[[], views.GraphView]) -> HTMLResponse:
         view = build()
     except NotFound as error:
         return not_found_page(error)
-    return _html(render_view(view, static_url=STATIC_URL, node_url=views.node_urls(view), search_url=SEARCH_URL))
+    return _html(render_view(view, static_url=STATIC_URL, node_url=node_urls(view), search_url=SEARCH_URL))
 
 
 @router.get("/", summary="Start page: example pages and search")
@@ -96,8 +97,8 @@ def node_page(
             kind = views.entity(db, node_id).get("kind")
         except NotFound as error:
             return not_found_page(error)
-        if kind in views.PAGE_OF_KIND:
-            return RedirectResponse(views.page_url(node_id, kind), status_code=302)
+        if kind in PAGE_OF_KIND:
+            return RedirectResponse(page_url(node_id, kind), status_code=302)
     return _view_page(lambda: views.node_view(db, node_id, depth or 1))
 
 
@@ -127,8 +128,8 @@ def search_page(
     hits = views.search(db, q)
     match = views.strong_match(hits)
     if match is not None:
-        return RedirectResponse(match.url, status_code=302)
-    links = [(_hit_label(hit), hit.url) for hit in hits]
+        return RedirectResponse(page_url(match.id, match.kind), status_code=302)
+    links = [(_hit_label(hit), page_url(hit.id, hit.kind)) for hit in hits]
     if not q.strip():
         intro = "Type a name, short name, alias or id in the search box."
     elif hits:

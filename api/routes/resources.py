@@ -6,10 +6,9 @@ from fastapi.responses import Response
 
 from api.deps import DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response
-from api.nodes import node_detail
-from api.schemas import NodeDetail, NodeSummary, Page
 from graph.model import Label
-from queries.registry import read
+from queries.models import NodeDetail, NodeSummary, Page
+from queries.nodes import list_nodes, node_detail
 
 RESOURCES: dict[str, tuple[Label, str]] = {
     "instruments": (Label.LEGAL_INSTRUMENT, "legal instruments: conventions, amendments, resolutions"),
@@ -27,13 +26,10 @@ def resource_router(path: str, label: Label, what: str) -> APIRouter:
     router = APIRouter(prefix=f"/{path}", tags=[path])
 
     @router.get("", response_model=Page[NodeSummary], summary=f"List {what}")
-    def list_nodes(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0,
+    def get_list(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0,
                    format: Format = "json") -> Page[NodeSummary] | Response:
-        result = read(db, "nodes/list", label=str(label), skip=offset, limit=limit)[0]
-        rows = [NodeSummary(**row) for row in result["rows"]]
-        if format == "csv":
-            return csv_response(rows, path)
-        return Page[NodeSummary](data=rows, count=len(rows), total=result["total"], limit=limit, offset=offset)
+        result = list_nodes(db, label, limit, offset)
+        return csv_response(result.data, path) if format == "csv" else result
 
     @router.get("/{node_id}", response_model=NodeDetail, summary=f"One of the {path}, with every link")
     def get_one(node_id: str, db: DatabaseDep) -> NodeDetail:

@@ -7,12 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli.app import app
 from graph.driver import GraphDatabaseClient
 from graph.model import Rel
-from loaders.conflicts import list_conflicts, parse_conflict_note
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.writer import write_plan
+from queries.conflicts import list_conflicts, parse_conflict_note
 from tests.api import API, DATA_DIR, consenting, group_members, is_problem, signing, stated, treaty_actions
 from tests.conftest import wipe
 

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.readonly import static_refusal
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
+from queries.readonly import static_refusal
 
 URL = "/api/v1/cypher"
 

@@ -6,9 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.routes.export import graphml
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
+from queries.export import graphml
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 

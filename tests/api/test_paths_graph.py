@@ -144,7 +144,7 @@ def test_neighbourhood_is_capped_and_says_so(client: TestClient, adjacency: dict
 
 
 def test_neighbourhood_is_a_viz_graph_view(client: TestClient) -> None:
-    views = pytest.importorskip("viz.views")
+    views = pytest.importorskip("queries.view_models")
     body = client.get("/api/v1/graph/NSCG").json()
     view = views.GraphView.model_validate(body)
     assert view.focus_id == "NSCG" and len(view.nodes) == len(body["nodes"])

@@ -4,7 +4,7 @@ and no Lucene syntax in the input ever reaches the parser raw."""
 import pytest
 from fastapi.testclient import TestClient
 
-from api.routes.search import escape_lucene, lucene_query
+from queries.search import escape_lucene, lucene_query
 
 URL = "/api/v1/search"
 

@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli.app import app
 from graph.driver import GraphDatabaseClient
 from graph.errors import LoadError
 from graph.model import Label
-from loaders.conflicts import list_conflicts
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.plan import GraphPlan
 from loaders.status_import import (
@@ -32,6 +31,7 @@ from loaders.status_import import (
     prepare_import,
 )
 from loaders.writer import write_plan
+from queries.conflicts import list_conflicts
 from queries.registry import read
 from tests.conftest import SHARED_DIR, wipe
 

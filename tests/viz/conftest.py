@@ -16,9 +16,9 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from graph.driver import GraphDatabaseClient
+from queries.view_models import GraphView, ViewEdge, ViewNode
 from tests.servers import serving
 from viz.assets import static_app
-from viz.views import GraphView, ViewEdge, ViewNode
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "test-output"

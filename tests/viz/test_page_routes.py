@@ -10,10 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api import views
 from api.routes.pages import EXAMPLES
-from graph.cli import app
+from cli.app import app
 from graph.driver import GraphDatabaseClient
+from queries import views
 from tests.viz.conftest import XSS_NAME
 
 HTML = "text/html; charset=utf-8"

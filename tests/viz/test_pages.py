@@ -7,12 +7,12 @@ from html.parser import HTMLParser
 import httpx
 
 from graph.model import LABEL_TO_KIND, Rel
+from queries.view_models import GraphView, ViewEdge, ViewNode
 from tests.viz.conftest import TREATY_ID, XSS_NAME, LocalSite, sample_view, star_view
 from viz.assets import ASSET_DIR, asset_files, asset_text
 from viz.networks import default_node_url, kept_nodes, to_network
 from viz.pages import render_landing, render_view
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_year
-from viz.views import GraphView, ViewEdge, ViewNode
 
 
 class Tags(HTMLParser):

@@ -1,5 +1,5 @@
 """The served pages in a real headless Chromium, against the real API (uvicorn on 127.0.0.1) over the real
-database with the shipped data: what is drawn equals the view `api.views` builds (and, for a State, what
+database with the shipped data: what is drawn equals the view `queries.views` builds (and, for a State, what
 the data files say), clicks open pages, nothing leaves this origin, hostile names stay text.
 
 Page weight and time until the layout is stable are measured, not asserted: they go to
@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Response
 
-from api import views
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
+from queries import views
 from tests.api import memberships, party_id, relations, treaty_actions
 from tests.servers import serving
 from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, click_node, node_point, wait_until_drawn

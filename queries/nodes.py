@@ -3,10 +3,10 @@
 from collections import defaultdict
 from typing import Any
 
-from api.lookup import get_node
-from api.schemas import Completeness, Link, NodeDetail
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
+from queries.lookup import get_node
+from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
 from queries.registry import read
 
 LIST_NAMES = ("parties", "signatories", "members")
@@ -32,3 +32,10 @@ def completeness(node: dict[str, Any], list_name: str, known: int) -> Completene
                    f"(stated by {', '.join(sources)}{f', as of {as_of}' if as_of else ''})")
     return Completeness(list=list_name, known=known, stated=stated, stated_as_of=as_of, stated_sources=sources,
                         note=node.get(f"stated_{list_name}_note"), summary=summary)
+
+
+def list_nodes(db: GraphDatabaseClient, label: Label, limit: int = 100, offset: int = 0) -> Page[NodeSummary]:
+    """One page of the nodes of a kind, by id."""
+    result = read(db, "nodes/list", label=str(label), skip=offset, limit=limit)[0]
+    rows = [NodeSummary(**row) for row in result["rows"]]
+    return Page[NodeSummary](data=rows, count=len(rows), total=result["total"], limit=limit, offset=offset)

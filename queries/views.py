@@ -1,4 +1,4 @@
-"""Query rows -> `GraphView`s, one function per page: used by the HTML routes and by `nsgraph viz`.
+"""Query rows -> `GraphView`s, one function per page: drawn by viz/ for the HTML routes and `nsgraph viz`.
 
 States can number in the hundreds around a treaty, so the instrument page groups them under one
 node per UN region (or year), and the overview aggregates them per region; those group nodes have
@@ -10,15 +10,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
-from urllib.parse import quote
 
-from api.lookup import suggestions
 from graph.driver import GraphDatabaseClient
 from graph.errors import NotFound
 from graph.model import ENTITY, KIND_TO_LABEL, Label, Rel
+from queries.lookup import suggestions
 from queries.registry import read
-from viz.networks import NodeUrl
-from viz.views import GraphView, PropertyValue, ViewEdge, ViewNode
+from queries.view_models import GraphView, PropertyValue, ViewEdge, ViewNode
 
 GroupBy = Literal["region", "year", "none"]
 
@@ -31,9 +29,6 @@ MAX_HOPS = 6
 MAX_PATHS = 25
 SEARCH_LIMIT = 50
 
-PAGE_OF_KIND = {"state": "state", "legal_instrument": "instrument", "commitment": "commitment"}
-"""Kinds that have a page of their own; every other node opens its neighbourhood."""
-
 CONSENT = (Rel.PARTY_TO.value, Rel.SIGNED.value)
 OVERVIEW_STATE_LINKS = (Rel.PARTY_TO.value, Rel.MEMBER_OF.value, Rel.PARTICIPATED_IN.value)
 """State relationships the overview aggregates per region (signatures and commitment subscriptions are
@@ -43,25 +38,6 @@ _HIDDEN_NODE_KEYS = {"id", "kind", "name", "short_name", "sources", "aliases_tex
 _HIDDEN_EDGE_KEYS = {"sources", "name_in_source"}
 _UNDATED_KEYS = {"date": "dated", "since": "from", "entry_into_force": "in_force"}
 _YEAR = re.compile(r"^\s*(\d{4})")
-
-
-# -- URLs ---------------------------------------------------------------------------------------
-
-
-def page_url(node_id: str, kind: str | None = None) -> str:
-    """The page a node opens: its kind's own page when there is one, else its neighbourhood."""
-    page = PAGE_OF_KIND.get(kind or "", "node")
-    return f"/viz/{page}/{quote(node_id, safe='')}"
-
-
-def node_urls(view: GraphView) -> NodeUrl:
-    """`node_url` for `render_view`: each node's page by its kind; group nodes open nothing."""
-    kinds = {node.id: node.kind for node in view.nodes}
-
-    def url(node_id: str) -> str:
-        return "" if node_id.startswith(GROUP_PREFIX) else page_url(node_id, kinds.get(node_id))
-
-    return url
 
 
 # -- rows -> view parts ---------------------------------------------------------------------------
@@ -297,10 +273,6 @@ class SearchHit:
     name: str
     short_name: str | None
     exact: bool
-
-    @property
-    def url(self) -> str:
-        return page_url(self.id, self.kind)
 
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')

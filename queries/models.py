@@ -4,7 +4,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, field_validator
 
-from viz.views import ViewEdge, ViewNode
+from queries.view_models import ViewEdge, ViewNode
 
 Row = TypeVar("Row")
 
@@ -15,6 +15,24 @@ class Page(BaseModel, Generic[Row]):
     total: int = Field(description="rows matching the request")
     limit: int
     offset: int
+
+
+class UnplacedFact(BaseModel):
+    """A fact an answer as of a day could not place in time: `subject -[type]-> object`, with its date if any."""
+
+    subject: str
+    type: str
+    object: str
+    date: str | None = None
+
+
+class TimeExclusions(BaseModel):
+    """What an answer `as_of` a day left out, named: undated facts, and facts whose year or month straddles it."""
+
+    as_of: str
+    rule: str = Field(description="the as_of rule (graph.dating.AS_OF_RULE)")
+    undated: list[UnplacedFact] = Field(default_factory=list)
+    imprecise: list[UnplacedFact] = Field(default_factory=list)
 
 
 class NodeRef(BaseModel):
@@ -496,7 +514,7 @@ class PathResults(BaseModel):
 
 
 class Neighbourhood(BaseModel):
-    """A node's neighbourhood (the shape of `viz.views.GraphView`)."""
+    """A node's neighbourhood (the shape of `queries.view_models.GraphView`)."""
 
     title: str
     subtitle: str | None = None

@@ -1,5 +1,6 @@
-"""`nsgraph`: the command line. This module is the composition root: it assembles the commands
-that each layer defines (`db` here, `load` in loaders/, `serve` in api/, `viz` in viz/).
+"""`nsgraph`: the command line, the composition root. Each command wires the layers it needs: the
+local runtime (graph/), loaders/ for writes, queries/ for answers, viz/ for pages and reports, and
+api/ to serve. Nothing imports this package.
 """
 
 from pathlib import Path
@@ -60,7 +61,7 @@ def main() -> None:
 @app.command("serve")
 def serve_command() -> None:
     """Serve the API and pages on API_HOST:API_PORT against NEO4J_URI or the running local Neo4j."""
-    from api.cli import serve
+    from api.server import serve
 
     try:
         serve(get_settings())
@@ -72,7 +73,7 @@ def serve_command() -> None:
 def run_command(data_dir: DataDirOption = None) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), apply the schema, load the
     shipped data and serve the API. Ctrl-C stops the API, and the database if this run started it."""
-    from api.cli import serve
+    from api.server import serve
     from graph.driver import connect
     from graph.schema import apply_schema
     from loaders.load import load_shipped_data
@@ -216,9 +217,10 @@ def import_status_command(
 def audit_command() -> None:
     """Coverage of every list (known vs stated, with the stated count's source), facts per confidence,
     and the number of recorded conflicts."""
+    from cli.tables import confidence_table, coverage_table
     from graph.driver import connect
-    from loaders.audit import confidence_counts, confidence_table, coverage_table, list_coverage
-    from loaders.conflicts import list_conflicts
+    from queries.audit import confidence_counts, list_coverage
+    from queries.conflicts import list_conflicts
 
     try:
         db = connect(get_settings())
@@ -249,8 +251,8 @@ def report_gaps_command(
                           typer.Option("--instrument", help="Instrument id(s); default A_CPPNM and ICSANT.")] = None,
 ) -> None:
     """Write a report of universalization, Amendment, commitment and topic gaps, and adherence and topic trends."""
-    from api.report import write_report
     from graph.driver import connect
+    from viz.report import write_report
 
     try:
         db = connect(get_settings())
@@ -279,8 +281,8 @@ def viz_command(
 ) -> None:
     """Write one page as a standalone HTML file that opens offline (vis-network inlined), from the same
     views the API serves, against NEO4J_URI or the running local Neo4j."""
-    from api import views
     from graph.driver import connect
+    from queries import views
     from viz.pages import render_view
 
     if page not in VIZ_PAGES:

@@ -8,10 +8,9 @@ level, with examples of the ones that are not `confirmed`; and the recorded conf
 from dataclasses import dataclass, field
 from typing import Any
 
-from rich.table import Table
-
 from graph.driver import GraphDatabaseClient
-from loaders.conflicts import RecordedConflict, list_conflicts
+from queries.conflicts import RecordedConflict, conflict_row, list_conflicts
+from queries.models import AuditList, AuditReportOut, ConfidenceLevel, NodeRef
 from queries.registry import read
 
 DEFAULT_EXAMPLES = 3
@@ -76,25 +75,18 @@ def audit_report(db: GraphDatabaseClient, examples: int = DEFAULT_EXAMPLES) -> A
                        conflicts=list_conflicts(db))
 
 
-def coverage_table(lists: list[ListCoverage]) -> Table:
-    """The coverage part of the audit as a rich table."""
-    table = Table(title="coverage: known vs stated")
-    for column, justify in (("of", "left"), ("list", "left"), ("known", "right"), ("stated", "right"),
-                            ("missing", "right"), ("stated by", "left"), ("as of", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for entry in lists:
-        table.add_row(entry.of["id"], entry.list, str(entry.known), "" if entry.stated is None else str(entry.stated),
-                      "" if entry.missing is None else str(entry.missing), ", ".join(entry.stated_sources),
-                      entry.stated_as_of or "")
-    return table
 
 
-def confidence_table(counts: list[ConfidenceCount]) -> Table:
-    table = Table(title="facts by confidence")
-    table.add_column("confidence")
-    table.add_column("facts", justify="right")
-    table.add_column("by type")
-    for count in counts:
-        table.add_row(count.confidence, str(count.total),
-                      ", ".join(f"{entry['type']} {entry['count']}" for entry in count.by_type))
-    return table
+def audit_answer(db: GraphDatabaseClient, examples: int = DEFAULT_EXAMPLES) -> AuditReportOut:
+    """The audit as the API serves it: every list's summary, the confidence levels and the conflicts."""
+    report = audit_report(db, examples)
+    lists = [AuditList(of=NodeRef(**entry.of), list=entry.list, known=entry.known, stated=entry.stated,
+                       stated_as_of=entry.stated_as_of, stated_sources=entry.stated_sources, note=entry.note,
+                       summary=entry.summary, missing=entry.missing) for entry in report.lists]
+    return AuditReportOut(
+        lists=lists,
+        confidence=[ConfidenceLevel(confidence=c.confidence, total=c.total, by_type=c.by_type)  # type: ignore[arg-type]
+                    for c in report.confidence],
+        conflicts=[conflict_row(c) for c in report.conflicts],
+        conflict_count=len(report.conflicts),
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from graph.driver import GraphDatabaseClient
+from queries.models import ConflictRow, ConflictsPage, ConflictValue, NodeRef
 from queries.registry import read
 
 ConflictOrigin = Literal["import", "curated_note"]
@@ -144,3 +145,19 @@ def list_conflicts(db: GraphDatabaseClient, instrument: str | None = None, group
     """Every recorded disagreement, optionally for one instrument, one group or one State."""
     rows = read(db, "conflicts/list", instrument=instrument, group=group, state=state)
     return [conflict for row in rows for conflict in conflicts_of(row)]
+
+
+def conflict_row(conflict: RecordedConflict) -> ConflictRow:
+    return ConflictRow(type=conflict.type, subject=NodeRef(**conflict.subject), object=NodeRef(**conflict.object),
+                       field=conflict.field,
+                       kept=ConflictValue(value=conflict.kept_value, sources=conflict.kept_sources),
+                       other=ConflictValue(value=conflict.other_value, sources=conflict.other_sources),
+                       origin=conflict.origin, detail=conflict.detail)
+
+
+def conflicts_page(db: GraphDatabaseClient, instrument: str | None = None, group: str | None = None,
+                   state: str | None = None) -> ConflictsPage:
+    """Every recorded disagreement as rows (callers page them)."""
+    rows = [conflict_row(c) for c in list_conflicts(db, instrument=instrument, group=group,
+                                                    state=state.upper() if state else None)]
+    return ConflictsPage(data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0)

@@ -1,20 +1,13 @@
-"""Charts, chart pages and the gaps-and-trends report, all as plain text: inline SVG drawn here (no
-CDN, no JavaScript), so a page or a report file opens offline and shows exactly what it says.
+"""Charts and chart pages as plain text: inline SVG drawn here (no CDN, no JavaScript), so a page or
+a report file opens offline and shows exactly what it says."""
 
-A report is a list of blocks (headings, paragraphs, notes, tables, charts, source lists) rendered
-once to Markdown and once to HTML, so both formats carry the same figures, caveats and sources.
-"""
-
-import datetime
 import html
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from urllib.parse import quote
 
-from api.schemas import AdherenceTrend, SourceRef, TopicTrends
-from graph.driver import GraphDatabaseClient
+from queries.models import AdherenceTrend, SourceRef, TopicTrends
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#000000")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -30,7 +23,7 @@ class Series:
     color: str = PALETTE[0]
 
 
-def _e(text: object) -> str:
+def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
@@ -62,10 +55,10 @@ def _label(value: float) -> str:
 
 def _frame(width: int, height: int, title: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-label="{_e(title)}" font-family="{FONT}" font-size="12">'
-            f'<title>{_e(title)}</title><rect width="100%" height="100%" fill="#fff"/>'
+            f'height="{height}" role="img" aria-label="{escape(title)}" font-family="{FONT}" font-size="12">'
+            f'<title>{escape(title)}</title><rect width="100%" height="100%" fill="#fff"/>'
             f'<text x="{width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600" fill="{INK}">'
-            f'{_e(title)}</text>' + "".join(body) + "</svg>")
+            f'{escape(title)}</text>' + "".join(body) + "</svg>")
 
 
 def _axes(left: float, top: float, plot_w: float, plot_h: float, xticks: list[float], yticks: list[float],
@@ -85,13 +78,13 @@ def _axes(left: float, top: float, plot_w: float, plot_h: float, xticks: list[fl
     for x in xticks:
         out.append(f'<line x1="{sx(x):.1f}" x2="{sx(x):.1f}" y1="{top + plot_h}" y2="{top + plot_h + 5}" '
                    f'stroke="{MUTED}"/><text x="{sx(x):.1f}" y="{top + plot_h + 19}" text-anchor="middle" '
-                   f'fill="{MUTED}">{_e(xfmt(x))}</text>')  # type: ignore[operator]
+                   f'fill="{MUTED}">{escape(xfmt(x))}</text>')  # type: ignore[operator]
     out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="{INK}"/>'
                f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="{INK}"/>'
                f'<text x="{left + plot_w / 2}" y="{top + plot_h + 40}" text-anchor="middle" fill="{INK}">'
-               f'{_e(x_label)}</text>'
+               f'{escape(x_label)}</text>'
                f'<text transform="translate({left - 44},{top + plot_h / 2}) rotate(-90)" text-anchor="middle" '
-               f'fill="{INK}">{_e(y_label)}</text>')
+               f'fill="{INK}">{escape(y_label)}</text>')
     return out, sx, sy
 
 
@@ -106,7 +99,7 @@ def _legend(x: float, y: float, items: Sequence[tuple[str, str, str]]) -> list[s
             dash = ' stroke-dasharray="6 4"' if style == "dash" else ""
             out.append(f'<line x1="{x}" x2="{x + 18}" y1="{yy - 3}" y2="{yy - 3}" stroke="{color}" '
                        f'stroke-width="2.5"{dash}/>')
-        out.append(f'<text x="{x + 24}" y="{yy + 1}" fill="{INK}">{_e(name)}</text>')
+        out.append(f'<text x="{x + 24}" y="{yy + 1}" fill="{INK}">{escape(name)}</text>')
     return out
 
 
@@ -179,11 +172,11 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
     body = []
     for j, col in enumerate(columns):
         body.append(f'<text x="{left + (j + 0.5) * cell_w:.1f}" y="{top - 10}" text-anchor="middle" '
-                    f'font-weight="600" fill="{INK}">{_e(col)}</text>')
+                    f'font-weight="600" fill="{INK}">{escape(col)}</text>')
     for i, (name, row) in enumerate(zip(rows, values, strict=True)):
         y = top + i * cell_h
         body.append(f'<text x="{left - 20}" y="{y + cell_h / 2 + 4:.1f}" text-anchor="end" fill="{INK}">'
-                    f'<title>{_e(name)}</title>{_e(_short(name))}</text>')
+                    f'<title>{escape(name)}</title>{escape(_short(name))}</text>')
         if name in marked:
             body.append(f'<circle cx="{left - 9}" cy="{y + cell_h / 2:.1f}" r="4" fill="{PALETTE[1]}"/>')
         for j, value in enumerate(row):
@@ -192,7 +185,7 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
                     f"{int(255 - shade * (255 - 178))})") if value else "#f6f6f6"
             ink = "#fff" if shade > 0.55 else INK
             body.append(f'<rect x="{left + j * cell_w + 1:.1f}" y="{y + 1}" width="{cell_w - 2:.1f}" '
-                        f'height="{cell_h - 2}" fill="{fill}"><title>{_e(name)} at {_e(columns[j])}: {value}'
+                        f'height="{cell_h - 2}" fill="{fill}"><title>{escape(name)} at {escape(columns[j])}: {value}'
                         f'</title></rect><text x="{left + (j + 0.5) * cell_w:.1f}" y="{y + cell_h / 2 + 4:.1f}" '
                         f'text-anchor="middle" fill="{ink}">{value or ""}</text>')
     legend_x = width - right + 16
@@ -206,7 +199,7 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
     if marked:
         y_mark = top + 14 + 3 * 20 + 14
         body.append(f'<circle cx="{legend_x + 7}" cy="{y_mark}" r="4" fill="{PALETTE[1]}"/>'
-                    f'<text x="{legend_x + 22}" y="{y_mark + 4}" fill="{INK}">{_e(mark_name)}</text>')
+                    f'<text x="{legend_x + 22}" y="{y_mark + 4}" fill="{INK}">{escape(mark_name)}</text>')
     return _frame(width, height, title, body)
 
 
@@ -223,10 +216,10 @@ def paired_bars(labels: Sequence[str], first: Sequence[float], second: Sequence[
     for i, label in enumerate(labels):
         y = top + i * band
         body.append(f'<text x="{left - 10}" y="{y + band / 2 + 4}" text-anchor="end" fill="{INK}">'
-                    f'<title>{_e(label)}</title>{_e(_short(label))}</text>')
+                    f'<title>{escape(label)}</title>{escape(_short(label))}</text>')
         for k, (value, color) in enumerate(((first[i], PALETTE[6]), (second[i], PALETTE[0]))):
             body.append(f'<rect x="{left}" y="{y + 4 + k * 11}" width="{sx(value) - left:.1f}" height="10" '  # type: ignore[operator]
-                        f'fill="{color}"><title>{_e(label)}: {value:.0%} ({_e(names[k])})</title></rect>')
+                        f'fill="{color}"><title>{escape(label)}: {value:.0%} ({escape(names[k])})</title></rect>')
     body += _legend(left + plot_w + 20, top + 10, [(names[0], PALETTE[6], "box"), (names[1], PALETTE[0], "box")])
     return _frame(width, height, title, body)
 
@@ -244,19 +237,19 @@ text-align:left}th{background:#f4f6f8}a{color:#0072B2}.downloads a{margin-right:
 """
 
 
-def _page(title: str, lede: str, parts: list[str]) -> str:
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_e(title)}</title>"
+def html_page(title: str, lede: str, parts: list[str]) -> str:
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}</title>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{PAGE_CSS}</style></head>"
-            f"<body><h1>{_e(title)}</h1><p class='lede'>{_e(lede)}</p>{''.join(parts)}</body></html>")
+            f"<body><h1>{escape(title)}</h1><p class='lede'>{escape(lede)}</p>{''.join(parts)}</body></html>")
 
 
 def _notes(caveats: Sequence[str]) -> str:
-    return "<div class='note'>" + "".join(f"<p>{_e(c)}</p>" for c in caveats) + "</div>" if caveats else ""
+    return "<div class='note'>" + "".join(f"<p>{escape(c)}</p>" for c in caveats) + "</div>" if caveats else ""
 
 
 def _sources_html(sources: Sequence[SourceRef]) -> str:
-    rows = "".join(f"<tr><td>{_e(s.id)}</td><td>{_e(s.title or '')}</td><td>{_e(s.kind or '')}</td>"
-                   f"<td>{_e(s.as_of or 'undated')}</td></tr>" for s in sources)
+    rows = "".join(f"<tr><td>{escape(s.id)}</td><td>{escape(s.title or '')}</td><td>{escape(s.kind or '')}</td>"
+                   f"<td>{escape(s.as_of or 'undated')}</td></tr>" for s in sources)
     return f"<table><tr><th>source</th><th>title</th><th>kind</th><th>as of</th></tr>{rows}</table>"
 
 
@@ -288,18 +281,18 @@ def adherence_page_html(by_year: AdherenceTrend, by_region: AdherenceTrend) -> s
     api = f"/api/v1/trends/adherence?instrument={quote(inst)}"
     parts = [_notes(by_year.caveats)]
     parts += [f"<figure>{svg}</figure>" for svg in adherence_charts(by_year, by_region)]
-    parts.append(f"<p class='downloads'>CSV: <a href='{_e(api)}&amp;format=csv'>cumulative by year</a>"
-                 f"<a href='{_e(api)}&amp;by=region&amp;format=csv'>by region and year</a>"
-                 f"<a href='{_e(api)}&amp;table=lag&amp;format=csv'>signature-to-consent times</a>"
-                 f"<a href='{_e(api)}'>JSON</a></p>")
-    parts.append("<h2>Completeness</h2><ul>" + "".join(f"<li>{_e(c.summary)}</li>" for c in by_year.completeness)
+    parts.append(f"<p class='downloads'>CSV: <a href='{escape(api)}&amp;format=csv'>cumulative by year</a>"
+                 f"<a href='{escape(api)}&amp;by=region&amp;format=csv'>by region and year</a>"
+                 f"<a href='{escape(api)}&amp;table=lag&amp;format=csv'>signature-to-consent times</a>"
+                 f"<a href='{escape(api)}'>JSON</a></p>")
+    parts.append("<h2>Completeness</h2><ul>" + "".join(f"<li>{escape(c.summary)}</li>" for c in by_year.completeness)
                  + "</ul>")
     parts.append(f"<h2>Sources</h2>{_sources_html(by_year.sources)}")
     lede = (f"{by_year.dated} of {by_year.parties_known} known parties have a consent date; "
             f"{by_year.undated_excluded} undated left out. Median signature-to-consent time "
             f"{by_year.lag_median_years if by_year.lag_median_years is not None else 'n/a'} years "
             f"({by_year.lag_count} States).")
-    return _page(f"Adherence to {by_year.instrument.name or inst}", lede, parts)
+    return html_page(f"Adherence to {by_year.instrument.name or inst}", lede, parts)
 
 
 def _span(events: Sequence[str]) -> str:
@@ -330,217 +323,10 @@ def topic_charts(trends: TopicTrends) -> list[str]:
 
 def topics_page_html(trends: TopicTrends) -> str:
     api = "/api/v1/trends/topics"
-    parts = [f"<div class='note'><p><strong>Rule.</strong> {_e(trends.rule)}</p></div>", _notes(trends.caveats)]
+    parts = [f"<div class='note'><p><strong>Rule.</strong> {escape(trends.rule)}</p></div>", _notes(trends.caveats)]
     parts += [f"<figure>{svg}</figure>" for svg in topic_charts(trends)]
     parts.append(f"<p class='downloads'>CSV: <a href='{api}?format=csv'>per topic, summit and year</a>"
                  f"<a href='{api}'>JSON</a></p>")
     lede = (f"{len(trends.emerging)} of {len(trends.data)} topics are emerging: "
             + ", ".join(t.topic.name or t.topic.id for t in trends.data if t.emerging) + ".")
-    return _page("Topics of the nuclear security summits over time", lede, parts)
-
-
-# --- The report ----------------------------------------------------------------------------------
-
-@dataclass
-class Block:
-    kind: str  # heading | text | note | bullets | table | chart | sources
-    text: str = ""
-    level: int = 2
-    items: list[str] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    sources: list[SourceRef] = field(default_factory=list)
-
-
-def _rests_on(sources: Sequence[SourceRef]) -> Block:
-    return Block("sources", sources=list(sources))
-
-
-def _source_text(s: SourceRef) -> str:
-    return f"{s.id} (as of {s.as_of or 'undated'})"
-
-
-def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Sequence[str],
-                 today: datetime.date | None = None) -> list[Block]:
-    """Gaps for each group x instrument, the Amendment gap, commitments vs law, topic coverage and trends."""
-    from api.routes.gaps import amendment_gap, commitment_gap, topic_gap, universalization_gap
-    from api.routes.trends import adherence_trend, topic_trends
-
-    today = today or datetime.date.today()
-    blocks = [Block("heading", "Nuclear security architecture: gaps and trends", level=1),
-              Block("text", f"Generated {today.isoformat()} from the nuclear security graph for "
-                            f"{', '.join(groups)} x {', '.join(instruments)}. Every figure names the sources it "
-                            "rests on and their as-of dates."),
-              Block("note", "Many lists are partial. A State shown in a gap has **no party fact known**; that does "
-                            "not mean it is not a party. Notes marked 'Partial list' say how much is missing.")]
-    cited: dict[str, SourceRef] = {}
-
-    def add_sources(sources: Sequence[SourceRef]) -> None:
-        blocks.append(_rests_on(sources))
-        cited.update({s.id: s for s in sources})
-
-    blocks.append(Block("heading", "Universalization gaps"))
-    for group in groups:
-        for instrument in instruments:
-            gap = universalization_gap(db, instrument, group=group)
-            name = gap.group.name or group
-            blocks.append(Block("heading", f"{group} x {gap.instrument.short_name or instrument}", level=3))
-            blocks.append(Block("text", f"Of the {gap.members} States in {name} ({group}), {gap.parties_known} "
-                                        f"have a party fact for {gap.instrument.name}; {gap.total} have none: "
-                                        f"{gap.signed_not_ratified} signed, not ratified; {gap.no_signature_known} "
-                                        "with no signature known."))
-            blocks.append(Block("note", "", items=[f"Partial list: {c}" if "partial" in c else c
-                                                   for c in gap.caveats]
-                                + [f"Completeness: {c.summary}" for c in gap.completeness]))
-            blocks.append(Block("table", headers=["State", "ISO3", "signature status", "signature date",
-                                                  "membership"],
-                                rows=[[r.state.name or "", r.state.id, r.signature_status, r.signature_date or "",
-                                       r.membership_confidence or ""] for r in gap.data]))
-            add_sources(gap.sources)
-
-    amendment = amendment_gap(db)
-    blocks.append(Block("heading", "The 2005 Amendment gap"))
-    blocks.append(Block("text", f"{amendment.total} CPPNM parties have no A/CPPNM party fact on record."))
-    blocks.append(Block("note", "", items=[*amendment.caveats, *(f"Completeness: {c.summary}"
-                                                                  for c in amendment.completeness)]))
-    blocks.append(Block("text", ", ".join(f"{r.state.name} ({r.state.id})" for r in amendment.data)))
-    add_sources(amendment.sources)
-
-    blocks.append(Block("heading", "Commitment versus law"))
-    for instrument in instruments:
-        gap = commitment_gap(db, instrument, today)
-        blocks.append(Block("heading", gap.instrument.short_name or instrument, level=3))
-        blocks.append(Block("text", f"{gap.states} States subscribed to a commitment tied to {gap.instrument.name} "
-                                    f"but have no party fact for it (years counted to {gap.today}). {gap.rule}"))
-        blocks.append(Block("note", "", items=gap.caveats))
-        blocks.append(Block("table", headers=["State", "commitment", "via", "committed", "years since",
-                                              "signature status"],
-                            rows=[[f"{r.state.name} ({r.state.id})", r.commitment.id, " > ".join(r.chain),
-                                   r.committed or "", str(r.years_since if r.years_since is not None else ""),
-                                   r.signature_status] for r in gap.data]))
-        add_sources(gap.sources)
-
-    topics = topic_gap(db)
-    blocks.append(Block("heading", "Topics with commitments but no treaty"))
-    blocks.append(Block("text", f"{topics.total} of {topics.topics_total} topics are addressed by commitments or "
-                                f"guidance but by no legal instrument. {topics.rule}"))
-    blocks.append(Block("note", "", items=topics.caveats))
-    blocks.append(Block("table", headers=["topic", "commitments", "guidance"],
-                        rows=[[t.topic.name or t.topic.id, ", ".join(c.id for c in t.commitments),
-                               ", ".join(g.id for g in t.guidance)] for t in topics.data]))
-    topic_sources = sorted({s for t in topics.data for s in t.sources})
-    from api.routes.gaps import source_refs
-
-    add_sources(source_refs(db, topic_sources))
-
-    blocks.append(Block("heading", "Trends: adherence"))
-    for instrument in instruments:
-        trend = adherence_trend(db, instrument)
-        regional = adherence_trend(db, instrument, "region")
-        last = trend.series[-1] if trend.series else None
-        blocks.append(Block("heading", trend.instrument.short_name or instrument, level=3))
-        blocks.append(Block("text", f"{trend.dated} of {trend.parties_known} known parties have a dated consent"
-                                    + (f" ({last.cumulative} by {last.year})" if last else "")
-                                    + f"; {trend.undated_excluded} undated left out. Median signature-to-consent "
-                                    f"time: {trend.lag_median_years} years over {trend.lag_count} States."))
-        blocks.append(Block("note", "", items=[*trend.caveats, *(f"Completeness: {c.summary}"
-                                                                 for c in trend.completeness)]))
-        blocks += [Block("chart", svg) for svg in adherence_charts(trend, regional)]
-        blocks.append(Block("table", headers=["year", "new parties", "cumulative"],
-                            rows=[[str(p.year), str(p.new), str(p.cumulative)] for p in trend.series if p.new]))
-        add_sources(trend.sources)
-
-    trends = topic_trends(db)
-    blocks.append(Block("heading", "Trends: topics"))
-    blocks.append(Block("text", trends.rule))
-    blocks.append(Block("note", "", items=trends.caveats))
-    blocks += [Block("chart", svg) for svg in topic_charts(trends)]
-    blocks.append(Block("table", headers=["topic", "first summit", "share, earlier half", "share, later half",
-                                          "emerging"],
-                        rows=[[t.topic.name or t.topic.id, t.first_summit or "", f"{t.share_first_half:.0%}",
-                               f"{t.share_second_half:.0%}", ("new" if t.new else "yes") if t.emerging else ""]
-                              for t in trends.data]))
-    blocks.append(Block("heading", "All sources cited"))
-    blocks.append(Block("table", headers=["source", "title", "publisher", "kind", "as of"],
-                        rows=[[s.id, s.title or "", s.publisher or "", s.kind or "", s.as_of or "undated"]
-                              for s in sorted(cited.values(), key=lambda s: s.id)]))
-    return blocks
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(blocks: Sequence[Block]) -> str:
-    out: list[str] = []
-    for b in blocks:
-        if b.kind == "heading":
-            out += ["#" * b.level + " " + b.text, ""]
-        elif b.kind == "text":
-            out += [b.text, ""]
-        elif b.kind == "note":
-            lines = ([b.text] if b.text else []) + [f"- {item}" for item in b.items]
-            out += ["> " + line for line in lines] + [""]
-        elif b.kind == "table":
-            if not b.rows:
-                out += ["_(none)_", ""]
-                continue
-            out.append("| " + " | ".join(b.headers) + " |")
-            out.append("|" + "---|" * len(b.headers))
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows]
-            out.append("")
-        elif b.kind == "sources":
-            out += ["Rests on: " + ("; ".join(_source_text(s) for s in b.sources) or "no cited source") + ".", ""]
-        elif b.kind == "chart":
-            continue  # charts are drawn in the HTML report only; the tables carry the same figures
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _inline_md(text: str) -> str:
-    """Escapes text and keeps the one inline style the report uses (**bold**)."""
-    parts = _e(text).split("**")
-    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
-
-
-def to_html(blocks: Sequence[Block]) -> str:
-    parts: list[str] = []
-    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), "Report")
-    for b in blocks:
-        if b.kind == "heading":
-            if b.level > 1:
-                parts.append(f"<h{b.level}>{_e(b.text)}</h{b.level}>")
-        elif b.kind == "text":
-            parts.append(f"<p>{_inline_md(b.text)}</p>")
-        elif b.kind == "note":
-            parts.append("<div class='note'>" + (f"<p>{_inline_md(b.text)}</p>" if b.text else "")
-                         + "".join(f"<p>{_inline_md(i)}</p>" for i in b.items) + "</div>")
-        elif b.kind == "table":
-            if not b.rows:
-                parts.append("<p><em>(none)</em></p>")
-                continue
-            parts.append("<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in b.headers) + "</tr>"
-                         + "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in b.rows)
-                         + "</table>")
-        elif b.kind == "sources":
-            parts.append("<p class='small'>Rests on: " + ("; ".join(_e(_source_text(s)) for s in b.sources)
-                                                          or "no cited source") + ".</p>")
-        elif b.kind == "chart":
-            parts.append(f"<figure>{b.text}</figure>")
-    lede = next((b.text for b in blocks if b.kind == "text"), "")
-    body = [p for p in parts if p != f"<p>{_inline_md(lede)}</p>"]
-    return _page(title, lede, body)
-
-
-def write_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Sequence[str], output: Path,
-                 today: datetime.date | None = None) -> Path:
-    """Writes the report as Markdown (.md) or HTML (.html, .htm), chosen by the file's suffix."""
-    blocks = build_report(db, groups, instruments, today)
-    suffix = output.suffix.lower()
-    if suffix == ".md":
-        text = to_markdown(blocks)
-    elif suffix in (".html", ".htm"):
-        text = to_html(blocks)
-    else:
-        raise ValueError(f"unknown report format {output.suffix!r}: use .md or .html")
-    output.write_text(text, encoding="utf-8")
-    return output
+    return html_page("Topics of the nuclear security summits over time", lede, parts)

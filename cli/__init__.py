@@ -1,0 +1,1 @@
+"""The composition root: the `nsgraph` commands, the one place that wires every layer together."""

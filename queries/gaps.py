@@ -1,0 +1,273 @@
+"""Gaps: who has committed to, or sits beside those who joined, an instrument or initiative, yet has
+no joining fact on record. Every answer says how complete the lists it compares are, because a
+missing row means "no party fact known", never "not a party".
+
+The API, the pages and the report all call these functions; the routes only page them and choose
+JSON or CSV.
+"""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from graph.driver import GraphDatabaseClient
+from graph.errors import InvalidRequest, NotFound
+from graph.model import Label
+from queries.lookup import get_node, suggestions
+from queries.models import (
+    AmendmentGap,
+    AmendmentRow,
+    CommitmentGap,
+    CommitmentGapRow,
+    CommitmentList,
+    Completeness,
+    GroupRef,
+    NodeRef,
+    NodeSummary,
+    PeerRow,
+    SignatureStatus,
+    SourceRef,
+    TopicCoverage,
+    TopicCoverageRow,
+    UniversalizationGap,
+    UniversalizationRow,
+    WhatIf,
+    WhatIfRow,
+)
+from queries.nodes import completeness
+from queries.registry import read
+
+GROUP_LABELS = (Label.EVENT, Label.INITIATIVE, Label.COMMITMENT, Label.ORGANIZATION)
+NO_PARTY_FACT = ("A State listed here has no party fact on record for {instrument}; that is not proof that it is not "
+                 "a party: {summary}.")
+COMMITMENT_RULE = ("A commitment is tied to the instrument when it REFERENCES or SUPPORTS it directly, or references a "
+                   "commitment that does; an INFCIRC and the statement it circulates (CIRCULATED_AS) count as one "
+                   "document. Years since = full years from the subscription date (missing month/day read as the "
+                   "first) to `today`.")
+TOPIC_RULE = ("A topic is a coverage gap when at least one commitment or guidance item ADDRESSES it and no "
+              "LegalInstrument does.")
+WHAT_IF_RULE = ("Peers = States of the same UN sub-region plus States that share a group with it (a summit attended, "
+                "a commitment subscribed, an initiative or organization joined). Candidates = instruments (PARTY_TO), "
+                "initiatives (MEMBER_OF) and commitments such as joint statements (SUBSCRIBED_TO) with no joining fact "
+                "for the State. Ranked by peers that joined (most first), then by share of peers, then by id.")
+
+
+def ref(node: dict[str, Any]) -> NodeRef:
+    return NodeRef(id=node["id"], kind=node.get("kind"), name=node.get("name"), short_name=node.get("short_name"))
+
+
+def summary(node: dict[str, Any]) -> NodeSummary:
+    return NodeSummary(**{k: node.get(k) for k in NodeSummary.model_fields if k in node})
+
+
+def signature_status(signature_date: str | None, signed: bool) -> SignatureStatus:
+    return "signed, not ratified" if signed or signature_date else "no signature known"
+
+
+def source_refs(db: GraphDatabaseClient, ids: Iterable[str]) -> list[SourceRef]:
+    """The cited documents with their as-of dates: every figure names what it rests on."""
+    wanted = sorted(set(ids))
+    return [SourceRef(**row) for row in read(db, "gaps/sources", ids=wanted)] if wanted else []
+
+
+def instrument_completeness(db: GraphDatabaseClient, node: dict[str, Any]) -> list[Completeness]:
+    """Known vs stated parties and signatories; historical predecessor States are not counted as
+    known parties (their successors are), so "known" compares like with like against stated totals."""
+    sizes = read(db, "instruments/list_sizes", id=node["id"])[0]
+    historical = sum(bool(row["party"].get("historical"))
+                     for row in read(db, "trends/adherence", instrument=node["id"]))
+    parties = completeness(node, "parties", sizes["parties"] - historical)
+    if historical:
+        parties.summary += f"; {historical} historical predecessor States not counted"
+    return [parties, completeness(node, "signatories", sizes["signatories"])]
+
+
+def years_between(start: str | None, today: datetime.date) -> int | None:
+    """Full years from a YYYY[-MM[-DD]] date to `today`; a missing month or day counts as the first."""
+    if not start:
+        return None
+    parts = [int(part) for part in start.split("-")]
+    year, month, day = [*parts, 1, 1][:3]
+    return today.year - year - ((today.month, today.day) < (month, day))
+
+
+def _group_node(db: GraphDatabaseClient, group: str) -> dict[str, Any]:
+    rows = read(db, "gaps/group", id=group)
+    if not rows:
+        close = [s for label in GROUP_LABELS for s in suggestions(db, label, group)]
+        raise NotFound("group (summit, initiative, commitment or organization)", group, close[:3])
+    return rows[0]
+
+
+def _check_region(db: GraphDatabaseClient, region: str) -> None:
+    regions = [row["region"] for row in read(db, "gaps/regions")]
+    if region not in regions:
+        import difflib
+
+        raise NotFound("UN region or sub-region", region, difflib.get_close_matches(region, regions, n=3, cutoff=0.4))
+
+
+def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | None = None,
+                         region: str | None = None, states: list[str] | None = None) -> UniversalizationGap:
+    """Members of one group with no party fact for the instrument, with both lists' completeness."""
+    if sum(x is not None and x != [] for x in (group, region, states)) != 1:
+        raise InvalidRequest("give exactly one of group, region or state (repeatable)")
+    inst = get_node(db, Label.LEGAL_INSTRUMENT, instrument)
+    caveats: list[str] = []
+    group_ref: GroupRef
+    group_completeness: Completeness
+    if group:
+        found = _group_node(db, group)
+        node = found["node"]
+        group_ref = GroupRef(kind="group", id=node["id"], name=node.get("name"), label=found["label"])
+    elif region:
+        _check_region(db, region)
+        group_ref = GroupRef(kind="region", id=region, name=f"UN region or sub-region {region}")
+    else:
+        group_ref = GroupRef(kind="states", name=f"{len(states or [])} States listed in the request")
+    rows = read(db, "gaps/members_status", instrument=instrument, group=group, region=region, states=states)
+    if states:
+        missing = sorted(set(states) - {row["state"]["id"] for row in rows})
+        if missing:
+            raise NotFound("State", missing[0], suggestions(db, Label.STATE, missing[0]))
+    members = len(rows)
+    if group:
+        group_completeness = completeness(node, "members", found["known_members"])
+        derived = sum(row["membership_confidence"] == "derived" for row in rows)
+        unconfirmed = sum(row["membership_confidence"] == "unconfirmed" for row in rows)
+        if derived or unconfirmed:
+            caveats.append(f"Of the {members} State names in {node['id']}, {derived} are derived and {unconfirmed} "
+                           "unconfirmed (not read in a source listing them).")
+        if group_completeness.stated is not None and group_completeness.known < group_completeness.stated:
+            caveats.append(f"The {node['id']} list is partial: {group_completeness.summary}. Members missing from it "
+                           "cannot appear in this gap.")
+        elif group_completeness.stated is None:
+            caveats.append(f"No stated size is on record for {node['id']}: {group_completeness.summary}.")
+    elif region:
+        group_completeness = Completeness(list="members", known=members, summary=(
+            f"{members} States of {region} (UN members and observers, and any other State the data names; "
+            "regions from country_converter)"))
+    else:
+        group_completeness = Completeness(list="members", known=members, summary=f"{members} States, as requested")
+    inst_completeness = instrument_completeness(db, inst)
+    parties = inst_completeness[0]
+    caveats.append(NO_PARTY_FACT.format(instrument=inst["id"], summary=parties.summary))
+    if parties.stated is not None and parties.known < parties.stated:
+        caveats.append(f"The {inst['id']} party list is partial ({parties.known} of {parties.stated} known), so some "
+                       "States in this gap may in fact be parties.")
+    gap = [UniversalizationRow(
+        state=summary(row["state"]),
+        signature_status=signature_status(row["signature_date"], bool(row["signature_sources"])),
+        signature_date=row["signature_date"], signature_sources=row["signature_sources"],
+        membership_role=row["membership_role"], membership_date=row["membership_date"],
+        membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"],
+    ) for row in rows if not row["party"]]
+    cited = [s for row in rows for s in (*row["membership_sources"], *row["party_sources"], *row["signature_sources"])]
+    cited += [*group_completeness.stated_sources, *parties.stated_sources, *inst_completeness[1].stated_sources]
+    signed = sum(row.signature_status == "signed, not ratified" for row in gap)
+    return UniversalizationGap(
+        instrument=ref(inst), group=group_ref, members=members, parties_known=members - len(gap),
+        signed_not_ratified=signed, no_signature_known=len(gap) - signed,
+        completeness=[group_completeness, *inst_completeness], caveats=caveats, sources=source_refs(db, cited),
+        data=gap, count=len(gap), total=len(gap), limit=len(gap), offset=0,
+    )
+
+
+def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A_CPPNM") -> AmendmentGap:
+    """Parties to the base treaty with no party fact for its amendment; predecessor States left out."""
+    base_node = get_node(db, Label.LEGAL_INSTRUMENT, base)
+    target_node = get_node(db, Label.LEGAL_INSTRUMENT, target)
+    rows = read(db, "gaps/party_not_party", base=base, target=target)
+    historical = sorted(row["state"]["id"] for row in rows if row["state"].get("historical"))
+    data = [AmendmentRow(state=summary(row["state"]), consent_date=row["consent_date"],
+                         consent_kind=row["consent_kind"], confidence=row["confidence"], sources=row["sources"])
+            for row in rows if not row["state"].get("historical")]
+    base_c = instrument_completeness(db, base_node)[0]
+    target_c = instrument_completeness(db, target_node)[0]
+    caveats = [NO_PARTY_FACT.format(instrument=target, summary=target_c.summary)]
+    if target_c.stated is not None and target_c.known < target_c.stated:
+        missing = target_c.stated - target_c.known
+        caveats.append(f"About {missing} {target} parties are missing from the data, so up to {missing} of the "
+                       f"{len(data)} States below may already be parties.")
+    if base_c.stated is not None and base_c.known < base_c.stated:
+        caveats.append(f"The {base} party list is itself partial ({base_c.summary}).")
+    if historical:
+        caveats.append(f"Historical predecessor States left out: {', '.join(historical)} (their successors count).")
+    cited = [s for row in data for s in row.sources] + base_c.stated_sources + target_c.stated_sources
+    return AmendmentGap(base=ref(base_node), target=ref(target_node), historical_excluded=historical,
+                        completeness=[base_c, target_c], caveats=caveats, sources=source_refs(db, cited),
+                        data=data, count=len(data), total=len(data), limit=len(data), offset=0)
+
+
+def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.date | None = None) -> CommitmentGap:
+    """States that put their name to a commitment tied to an instrument but have no party fact for it."""
+    today = today or datetime.date.today()
+    inst = get_node(db, Label.LEGAL_INSTRUMENT, instrument)
+    data = [CommitmentGapRow(
+        state=summary(row["state"]), commitment=ref(row["commitment"]), chain=row["chain"],
+        committed=row["committed"], years_since=years_between(row["committed"], today),
+        signature_status=signature_status(row["signature_date"], row["signed"]), signature_date=row["signature_date"],
+        confidence=row["confidence"], sources=row["sources"],
+    ) for row in read(db, "gaps/commitments", instrument=instrument)]
+    lists = [CommitmentList(commitment=ref(row["node"]), completeness=completeness(row["node"], "members",
+                                                                                  row["known_members"]))
+             for row in read(db, "gaps/commitment_lists", instrument=instrument)]
+    inst_c = instrument_completeness(db, inst)
+    caveats = [NO_PARTY_FACT.format(instrument=instrument, summary=inst_c[0].summary)]
+    for item in lists:
+        c = item.completeness
+        if c.known == 0:
+            caveats.append(f"{item.commitment.id}: no subscriber list is on record, so its subscribers cannot appear.")
+        elif c.stated is not None and c.known < c.stated:
+            caveats.append(f"{item.commitment.id}: subscriber list partial ({c.summary}).")
+    cited = [s for row in data for s in row.sources] + inst_c[0].stated_sources
+    cited += [s for item in lists for s in item.completeness.stated_sources]
+    return CommitmentGap(instrument=ref(inst), today=today.isoformat(), states=len({r.state.id for r in data}),
+                         rule=COMMITMENT_RULE, commitments=lists, completeness=inst_c, caveats=caveats,
+                         sources=source_refs(db, cited), data=data, count=len(data), total=len(data),
+                         limit=len(data), offset=0)
+
+
+def topic_gap(db: GraphDatabaseClient) -> TopicCoverage:
+    """Topics that commitments or guidance address but no legal instrument does."""
+    data: list[TopicCoverageRow] = []
+    covered: list[str] = []
+    rows = read(db, "gaps/topics")
+    for row in rows:
+        kinds = {item["kind"] for item in row["items"]}
+        if "legal_instrument" in kinds:
+            covered.append(row["topic"]["id"])
+            continue
+        if not kinds & {"commitment", "guidance"}:
+            continue
+        by_kind = {kind: [NodeRef(**item) for item in row["items"] if item["kind"] == kind]
+                   for kind in ("commitment", "guidance")}
+        others = [NodeRef(**item) for item in row["items"] if item["kind"] not in ("commitment", "guidance")]
+        data.append(TopicCoverageRow(topic=ref(row["topic"]), commitments=by_kind["commitment"],
+                                     guidance=by_kind["guidance"], others=others,
+                                     sources=sorted(set(row["sources"]))))
+    caveats = ["Topic links (ADDRESSES) are a curated classification (confidence 'derived'), not a statement by the "
+               "documents themselves.",
+               "Only the legal instruments in the catalog are checked (CPPNM, A/CPPNM, ICSANT, UNSCR 1540, 1810, "
+               "1977, the Code of Conduct, NPT); the Code of Conduct is not legally binding."]
+    return TopicCoverage(rule=TOPIC_RULE, topics_total=len(rows), covered_by_law=covered, caveats=caveats,
+                         data=data, count=len(data), total=len(data), limit=len(data), offset=0)
+
+
+def what_if(db: GraphDatabaseClient, iso3: str) -> WhatIf:
+    """What the State has not joined, ranked by how many of its peers have."""
+    me = get_node(db, Label.STATE, iso3)
+    peers = [PeerRow(peer=summary(row["peer"]), same_subregion=row["same_subregion"], shared=sorted(row["shared"]))
+             for row in read(db, "gaps/peers", iso3=iso3)]
+    total = len(peers)
+    rows = read(db, "gaps/not_joined", iso3=iso3, peers=[p.peer.id for p in peers])
+    ranked = sorted(rows, key=lambda row: (-len(row["joined"]), row["item"]["id"]))
+    data = [WhatIfRow(rank=rank, item=summary(row["item"]), joined_peers=len(row["joined"]), peers=total,
+                      share=round(len(row["joined"]) / total, 4) if total else 0.0, signed=row["signed"],
+                      peers_joined=sorted((NodeRef(**p) for p in row["joined"]), key=lambda p: p.id))
+            for rank, row in enumerate(ranked, start=1)]
+    caveats = ["'Not joined' means no joining fact for the State is on record; many lists are partial (see "
+               "/api/v1/instruments/{id}/parties and the completeness of each group).",
+               "Peers' joining facts come from the same partial lists, so counts are lower bounds."]
+    return WhatIf(state=summary(me), rule=WHAT_IF_RULE, peer_list=peers, caveats=caveats,
+                  data=data, count=len(data), total=len(data), limit=len(data), offset=0)

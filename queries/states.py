@@ -1,0 +1,42 @@
+"""One State across the whole architecture: what it is party to or signed, which commitments it
+subscribed to, which summits it attended, which groups it joined, and the topics this adds up to."""
+
+from typing import Any
+
+from graph.driver import GraphDatabaseClient
+from graph.model import Label, Rel
+from queries.lookup import get_node
+from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TopicCount
+from queries.registry import read
+
+GROUP_FIELDS: dict[str, str] = {
+    Rel.SUBSCRIBED_TO: "commitments",
+    Rel.PARTICIPATED_IN: "events",
+    Rel.MEMBER_OF: "memberships",
+}
+STATE_FIELDS = ("name", "official_name", "aliases", "un_region", "un_subregion", "un_member", "un_member_since",
+                "un_observer", "historical", "dissolved", "sources", "confidence", "note")
+
+
+def _instrument(row: dict[str, Any]) -> StateInstrument:
+    sources = list(dict.fromkeys([*row["consent_sources"], *row["entry_into_force_sources"],
+                                  *row["signature_sources"]]))
+    return StateInstrument(**{**row, "instrument": NodeRef(**row["instrument"]), "sources": sources})
+
+
+def state_profile(db: GraphDatabaseClient, iso3: str) -> StateProfile:
+    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN)."""
+    state_id = iso3.strip().upper()
+    node = get_node(db, Label.STATE, state_id)
+    groups: dict[str, list[Involvement]] = {field: [] for field in GROUP_FIELDS.values()}
+    for row in read(db, "states/groups", id=state_id):
+        groups[GROUP_FIELDS[row["type"]]].append(
+            Involvement(**{**row, "node": NodeRef(**row["node"])}))
+    return StateProfile(
+        id=node["id"],
+        **{key: node[key] for key in STATE_FIELDS if node.get(key) is not None},
+        instruments=[_instrument(row) for row in read(db, "states/instruments", id=state_id)],
+        topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])})
+                for row in read(db, "states/topics", id=state_id)],
+        **groups,
+    )
