@@ -5,10 +5,12 @@ question "which of the 2016 summit's participants are party to A/CPPNM and ICSAN
 import datetime
 from typing import Any
 
+from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import NotFound
 from graph.model import Label
-from queries.lookup import get_node, suggestions
+from queries.as_of import time_exclusions
+from queries.lookup import not_found, suggestions
 from queries.models import BackingCell, BackingMatrix, BackingRow, InstrumentTotal, NodeRef, NodeSummary
 from queries.registry import read
 
@@ -21,15 +23,6 @@ def _ref(node: dict[str, Any]) -> NodeRef:
     return NodeRef(id=node["id"], kind=node.get("kind"), name=node.get("name"), short_name=node.get("short_name"))
 
 
-def _group(db: GraphDatabaseClient, group_id: str) -> NodeRef:
-    """The group node, or a 404 suggesting close ids among every kind a group can be."""
-    rows = read(db, "backing/group", id=group_id, labels=[str(label) for label in GROUP_LABELS])
-    if rows:
-        return _ref(rows[0]["node"])
-    close = [found for label in GROUP_LABELS for found in suggestions(db, label, group_id)]
-    raise NotFound("group (initiative, event, commitment or organization)", group_id, list(dict.fromkeys(close)))
-
-
 def _row(record: dict[str, Any], instrument_ids: list[str]) -> BackingRow:
     """Cells keyed by instrument id, in the order the caller asked for them."""
     cells = {cell["instrument"]: BackingCell(**cell) for cell in record["cells"]}
@@ -39,16 +32,23 @@ def _row(record: dict[str, Any], instrument_ids: list[str]) -> BackingRow:
 def backing_matrix(db: GraphDatabaseClient, instruments: list[str] | None = None, states: list[str] | None = None,
                    region: str | None = None, group: str | None = None,
                    as_of: datetime.date | None = None) -> BackingMatrix:
-    """Filters combine (AND). Group membership itself is not filtered by `as_of`."""
+    """Filters combine (AND); a group as of a day is its members that day. One round trip unless an id is
+    unknown (then a 404 with close ids)."""
     instrument_ids = list(dict.fromkeys(instruments or DEFAULT_INSTRUMENTS))
-    refs = [_ref(get_node(db, Label.LEGAL_INSTRUMENT, instrument_id)) for instrument_id in instrument_ids]
     state_ids = list(dict.fromkeys(code.strip().upper() for code in states)) if states else None
-    for state_id in state_ids or []:
-        get_node(db, Label.STATE, state_id)
-    group_ref = _group(db, group) if group else None
-    day = as_of.isoformat() if as_of else None
-    rows = [_row(record, instrument_ids) for record in read(db, "backing/matrix", instruments=instrument_ids,
-                                                              states=state_ids, region=region, group=group, as_of=day)]
+    day = iso_day(as_of)
+    answer = read(db, "backing/matrix", instruments=instrument_ids, states=state_ids, region=region, group=group,
+                  group_labels=[str(label) for label in GROUP_LABELS], as_of=day)[0]
+    if answer["missing_instruments"]:
+        raise not_found(db, Label.LEGAL_INSTRUMENT, answer["missing_instruments"][0])
+    if answer["missing_states"]:
+        raise not_found(db, Label.STATE, answer["missing_states"][0])
+    if group and answer["group_node"] is None:
+        close = [found for label in GROUP_LABELS for found in suggestions(db, label, group)]
+        raise NotFound("group (initiative, event, commitment or organization)", group, list(dict.fromkeys(close)))
+    by_id = {node["id"]: _ref(node) for node in answer["instrument_nodes"]}
+    refs = [by_id[instrument_id] for instrument_id in instrument_ids]
+    rows = [_row(record, instrument_ids) for record in answer["rows"]]
     totals = [
         InstrumentTotal(instrument=ref,
                         parties=sum(row.cells[ref.id].status == "party" for row in rows),
@@ -58,5 +58,6 @@ def backing_matrix(db: GraphDatabaseClient, instruments: list[str] | None = None
         for ref in refs
     ]
     return BackingMatrix(data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0,
-                         instruments=refs, as_of=day, states=state_ids, region=region, group=group_ref,
-                         totals=totals)
+                         instruments=refs, as_of=day, states=state_ids, region=region,
+                         group=_ref(answer["group_node"]) if answer["group_node"] else None, totals=totals,
+                         excluded=time_exclusions(day, answer["unplaced"]))

@@ -3,9 +3,11 @@
 import datetime
 from typing import Literal
 
+from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
-from queries.lookup import get_node
+from queries.as_of import time_exclusions
+from queries.lookup import not_found
 from queries.models import NodeRef, NodeSummary, PartiesPage, PartyRow
 from queries.nodes import completeness
 from queries.registry import read
@@ -15,17 +17,24 @@ PartyStatus = Literal["party", "signatory", "any"]
 
 def instrument_parties(db: GraphDatabaseClient, instrument_id: str, as_of: datetime.date | None = None,
                        status: PartyStatus = "party", region: str | None = None) -> PartiesPage:
-    """Every row of the list (callers page it), with both lists' completeness and what `as_of` left out."""
-    node = get_node(db, Label.LEGAL_INSTRUMENT, instrument_id)
-    day = as_of.isoformat() if as_of else None
+    """Every row of the list (callers page it), with both lists' completeness and what `as_of` left out;
+    one round trip unless the instrument does not exist."""
+    day = iso_day(as_of)
+    found = read(db, "instruments/parties", id=instrument_id, as_of=day, status=status, region=region)
+    if not found:
+        raise not_found(db, Label.LEGAL_INSTRUMENT, instrument_id)
+    answer = found[0]
+    node = answer["node"]
     rows = [PartyRow(state=NodeSummary(**row["party_node"]), **{k: v for k, v in row.items() if k != "party_node"})
-            for row in read(db, "instruments/parties", id=instrument_id, as_of=day, status=status, region=region)]
-    sizes = read(db, "instruments/list_sizes", id=instrument_id)[0]
+            for row in answer["rows"]]
+    left_out = time_exclusions(day, answer["unplaced"])
     return PartiesPage(
         instrument=NodeRef(id=node["id"], kind=node.get("kind"), name=node.get("name"),
                            short_name=node.get("short_name")),
         as_of=day, data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0,
-        completeness=[completeness(node, "parties", sizes["parties"]),
-                      completeness(node, "signatories", sizes["signatories"])],
-        undated_excluded=sizes["parties"] - sizes["dated_parties"] if day and status != "signatory" else 0,
+        completeness=[completeness(node, "parties", answer["known_parties"]),
+                      completeness(node, "signatories", answer["known_signatories"])],
+        undated_excluded=len(left_out.undated) if left_out else 0,
+        imprecise_excluded=len(left_out.imprecise) if left_out else 0,
+        excluded=left_out,
     )

@@ -22,9 +22,13 @@ def suggestions(db: GraphDatabaseClient, label: Label, wanted: str) -> list[str]
     return list(dict.fromkeys(candidates[text] for text in close))[:MAX_SUGGESTIONS]
 
 
+def not_found(db: GraphDatabaseClient, label: Label, node_id: str) -> NotFound:
+    """The 404 for a missing node of a kind, with the close ids of that kind."""
+    return NotFound(LABEL_TO_KIND.get(label, str(label)).replace("_", " "), node_id, suggestions(db, label, node_id))
+
+
 def get_node(db: GraphDatabaseClient, label: Label, node_id: str) -> dict[str, Any]:
     rows = read(db, "nodes/get", id=node_id, label=str(label))
     if not rows:
-        raise NotFound(LABEL_TO_KIND.get(label, str(label)).replace("_", " "), node_id,
-                       suggestions(db, label, node_id))
+        raise not_found(db, label, node_id)
     return rows[0]["node"]  # type: ignore[no-any-return]

@@ -67,6 +67,8 @@ class NodeDetail(BaseModel):
     kind: str
     properties: dict[str, Any]
     links: dict[str, list[Link]]
+    as_of: str | None = Field(None, description="the day the links describe (none: every link known)")
+    excluded: TimeExclusions | None = Field(None, description="links left out of an as_of answer, named")
 
 
 class Completeness(BaseModel):
@@ -96,7 +98,9 @@ class PartiesPage(Page[PartyRow]):
     instrument: NodeRef
     as_of: str | None
     completeness: list[Completeness]
-    undated_excluded: int = Field(0, description="parties left out of an as_of answer for want of a date")
+    undated_excluded: int = Field(0, description="facts left out of an as_of answer for want of a date")
+    imprecise_excluded: int = Field(0, description="facts left out of an as_of answer: a year or month straddling it")
+    excluded: TimeExclusions | None = Field(None, description="the facts left out, named (as_of answers only)")
 
 
 class StateInstrument(BaseModel):
@@ -152,11 +156,13 @@ class StateProfile(BaseModel):
     sources: list[str] = Field(default_factory=list)
     confidence: str | None = None
     note: str | None = None
-    instruments: list[StateInstrument]
+    as_of: str | None = Field(None, description="the day the profile describes (none: everything known)")
+    instruments: list[StateInstrument] = Field(description="every legal instrument adopted by the day")
     commitments: list[Involvement]
     events: list[Involvement]
     memberships: list[Involvement] = Field(description="initiatives and organizations; `date` is the `since`")
     topics: list[TopicCount]
+    excluded: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
 
 
 class BackingCell(BaseModel):
@@ -197,6 +203,7 @@ class BackingMatrix(Page[BackingRow]):
     region: str | None
     group: NodeRef | None
     totals: list[InstrumentTotal]
+    excluded: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
 
 
 # --- Gaps and trends (api/routes/gaps.py, api/routes/trends.py) ---------------------------------

@@ -1,23 +1,33 @@
 """Node details and completeness, shared by every resource router."""
 
+import datetime
 from collections import defaultdict
 from typing import Any
 
+from graph.dating import TIMED_TYPES, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
-from queries.lookup import get_node
+from queries.as_of import time_exclusions
+from queries.lookup import not_found
 from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
 from queries.registry import read
 
 LIST_NAMES = ("parties", "signatories", "members")
 
 
-def node_detail(db: GraphDatabaseClient, label: Label, node_id: str) -> NodeDetail:
-    node = get_node(db, label, node_id)
+def node_detail(db: GraphDatabaseClient, label: Label, node_id: str,
+                as_of: datetime.date | None = None) -> NodeDetail:
+    """A node with its links as of a day (all of them without one), in one round trip unless it is missing."""
+    day = iso_day(as_of)
+    found = read(db, "nodes/detail", id=node_id, label=str(label), as_of=day, timed=list(TIMED_TYPES))
+    if not found:
+        raise not_found(db, label, node_id)
+    node = found[0]["node"]
     links: dict[str, list[Link]] = defaultdict(list)
-    for row in read(db, "nodes/links", id=node_id):
+    for row in found[0]["links"]:
         links[row["type"]].append(Link(**row))
-    return NodeDetail(id=node["id"], kind=node.get("kind") or str(label), properties=node, links=dict(links))
+    return NodeDetail(id=node["id"], kind=node.get("kind") or str(label), properties=node, links=dict(links),
+                      as_of=day, excluded=time_exclusions(day, found[0]["unplaced"]))
 
 
 def completeness(node: dict[str, Any], list_name: str, known: int) -> Completeness:

@@ -1,11 +1,15 @@
 """One State across the whole architecture: what it is party to or signed, which commitments it
-subscribed to, which summits it attended, which groups it joined, and the topics this adds up to."""
+subscribed to, which summits it attended, which groups it joined, and the topics this adds up to,
+on any day."""
 
+import datetime
 from typing import Any
 
+from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
-from queries.lookup import get_node
+from queries.as_of import time_exclusions
+from queries.lookup import not_found
 from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TopicCount
 from queries.registry import read
 
@@ -24,19 +28,26 @@ def _instrument(row: dict[str, Any]) -> StateInstrument:
     return StateInstrument(**{**row, "instrument": NodeRef(**row["instrument"]), "sources": sources})
 
 
-def state_profile(db: GraphDatabaseClient, iso3: str) -> StateProfile:
-    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN)."""
+def state_profile(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | None = None) -> StateProfile:
+    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN); one round trip unless the
+    State does not exist."""
     state_id = iso3.strip().upper()
-    node = get_node(db, Label.STATE, state_id)
+    day = iso_day(as_of)
+    found = read(db, "states/profile", id=state_id, as_of=day)
+    if not found:
+        raise not_found(db, Label.STATE, state_id)
+    answer = found[0]
+    node = answer["node"]
     groups: dict[str, list[Involvement]] = {field: [] for field in GROUP_FIELDS.values()}
-    for row in read(db, "states/groups", id=state_id):
+    for row in answer["groups"]:
         groups[GROUP_FIELDS[row["type"]]].append(
             Involvement(**{**row, "node": NodeRef(**row["node"])}))
     return StateProfile(
         id=node["id"],
         **{key: node[key] for key in STATE_FIELDS if node.get(key) is not None},
-        instruments=[_instrument(row) for row in read(db, "states/instruments", id=state_id)],
-        topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])})
-                for row in read(db, "states/topics", id=state_id)],
+        as_of=day,
+        instruments=[_instrument(row) for row in answer["instruments"]],
+        topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])}) for row in answer["topics"]],
+        excluded=time_exclusions(day, answer["unplaced"]),
         **groups,
     )

@@ -1,12 +1,11 @@
 """HTTP for the States x instruments matrix (`queries.backing`)."""
 
-import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DatabaseDep
+from api.deps import AsOf, DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response, page_of
 from queries.backing import backing_matrix
 from queries.models import BackingMatrix, BackingRow
@@ -29,12 +28,12 @@ def backing(
     region: Annotated[str | None, Query(description="UN region or sub-region, e.g. Africa, Western Asia")] = None,
     group: Annotated[str | None, Query(description="members of an initiative, event or commitment, e.g. "
                                                    "NSS_2016, NSCG, GICNT, JS2016_SUSTAINING_ACTION")] = None,
-    as_of: Annotated[datetime.date | None, Query(description="count only facts dated on or before that day")] = None,
+    as_of: AsOf = None,
     limit: Limit = 1000,
     offset: Offset = 0,
     format: Format = "json",
 ) -> BackingMatrix | Response:
-    """Filters combine (AND). Group membership itself is not filtered by `as_of`."""
+    """Filters combine (AND); with `as_of`, a group is its members on that day."""
     result = backing_matrix(db, instrument, state, region, group, as_of)
     if format == "csv":
         return csv_response([_csv_row(row) for row in result.data], "backing")

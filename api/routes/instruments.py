@@ -1,12 +1,11 @@
 """HTTP for an instrument's parties and signatories (`queries.instruments`)."""
 
-import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DatabaseDep
+from api.deps import AsOf, DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response, page_of
 from queries.instruments import PartyStatus, instrument_parties
 from queries.models import PartiesPage
@@ -19,7 +18,7 @@ router = APIRouter(prefix="/instruments", tags=["instruments"])
 def parties(
     instrument_id: str,
     db: DatabaseDep,
-    as_of: Annotated[datetime.date | None, Query(description="who was party (or had signed) on that day")] = None,
+    as_of: AsOf = None,
     status: Annotated[PartyStatus, Query()] = "party",
     region: Annotated[str | None, Query(description="UN region or sub-region, e.g. Africa, Western Asia")] = None,
     limit: Limit = 1000,

@@ -4,7 +4,7 @@ kind behaves the same: `/instruments`, `/states`, `/organizations`, ... and `/{k
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api.deps import DatabaseDep
+from api.deps import AsOf, DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response
 from graph.model import Label
 from queries.models import NodeDetail, NodeSummary, Page
@@ -22,6 +22,10 @@ RESOURCES: dict[str, tuple[Label, str]] = {
 }
 
 
+DETAIL_ELSEWHERE = {"states"}
+"""Kinds whose `/{id}` is a richer answer of its own (the State profile), so the factory leaves it out."""
+
+
 def resource_router(path: str, label: Label, what: str) -> APIRouter:
     router = APIRouter(prefix=f"/{path}", tags=[path])
 
@@ -31,8 +35,11 @@ def resource_router(path: str, label: Label, what: str) -> APIRouter:
         result = list_nodes(db, label, limit, offset)
         return csv_response(result.data, path) if format == "csv" else result
 
+    if path in DETAIL_ELSEWHERE:
+        return router
+
     @router.get("/{node_id}", response_model=NodeDetail, summary=f"One of the {path}, with every link")
-    def get_one(node_id: str, db: DatabaseDep) -> NodeDetail:
-        return node_detail(db, label, node_id)
+    def get_one(node_id: str, db: DatabaseDep, as_of: AsOf = None) -> NodeDetail:
+        return node_detail(db, label, node_id, as_of)
 
     return router

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from api.deps import DatabaseDep
+from api.deps import AsOf, DatabaseDep
 from queries.models import StateProfile
 from queries.states import state_profile
 
@@ -11,6 +11,6 @@ router = APIRouter(prefix="/states", tags=["states"])
 
 @router.get("/{iso3}", response_model=StateProfile,
             summary="A State's profile: instruments, commitments, events, memberships and topics")
-def get_state_profile(iso3: str, db: DatabaseDep) -> StateProfile:
+def get_state_profile(iso3: str, db: DatabaseDep, as_of: AsOf = None) -> StateProfile:
     """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN)."""
-    return state_profile(db, iso3)
+    return state_profile(db, iso3, as_of)

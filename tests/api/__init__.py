@@ -12,6 +12,8 @@ from typing import Any
 import country_converter as coco
 import yaml
 
+from graph.dating import day_status
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 API = "/api/v1"
 NOT_CONSENT = {"signature", "entry_into_force"}
@@ -90,8 +92,10 @@ def signing(instrument: str, as_of: str | None = None) -> set[str]:
             and row["action"] == "signature" and (as_of is None or (row["date"] and row["date"] <= as_of))}
 
 
-def group_members(group: str, kind: str = "state") -> set[str]:
-    return {row["member_id"] for row in memberships() if row["group_id"] == group and row["member_kind"] == kind}
+def group_members(group: str, kind: str = "state", as_of: str | None = None) -> set[str]:
+    """The group's members in the files; with `as_of`, those whose membership date counts that day."""
+    return {row["member_id"] for row in memberships() if row["group_id"] == group and row["member_kind"] == kind
+            and day_status(row["date_or_year"] or None, as_of) == "counts"}
 
 
 @cache
