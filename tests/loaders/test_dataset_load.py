@@ -182,13 +182,16 @@ def test_signed_carries_the_signature_date(shipped_db: GraphDatabaseClient) -> N
 
 def test_euratom_is_an_organization_party_to_cppnm(shipped_db: GraphDatabaseClient) -> None:
     assert node(shipped_db, "EURATOM")["labels"] == {"Entity", "Organization"}
+    consent = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="formal_confirmation")
+    in_force = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="entry_into_force")
+    signature = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="signature")
     props = relationship(shipped_db, "PARTY_TO", "EURATOM", "CPPNM")
     assert props["via"] == "formal_confirmation"
-    assert props["since"] == "1991-09-06"
-    assert props["sources"] == ["IAEA_INFCIRC274_ADD5", "VLEX_UNTS_24631"]
-    assert props["entry_into_force"] == "1991-10-06"
-    assert props["entry_into_force_sources"] == ["IAEA_INFCIRC274_ADD5", "DE_BMU_CPPNM"]
-    assert relationship(shipped_db, "SIGNED", "EURATOM", "CPPNM")["date"] == "1980-06-13"
+    assert props["since"] == consent["date"]
+    assert props["sources"] == [consent["source_id"], *also_in(consent["note"])]
+    assert props["entry_into_force"] == in_force["date"]
+    assert props["entry_into_force_sources"] == [in_force["source_id"], *also_in(in_force["note"])]
+    assert relationship(shipped_db, "SIGNED", "EURATOM", "CPPNM")["date"] == signature["date"]
     assert relationship(shipped_db, "PARTY_TO", "EURATOM", "A_CPPNM")["via"] == "consent_unspecified"
 
 
