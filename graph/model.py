@@ -49,6 +49,7 @@ class Rel(StrEnum):
     SUBSCRIBED_TO = "SUBSCRIBED_TO"  # State|Organization -> Commitment {date, role}
     PARTICIPATED_IN = "PARTICIPATED_IN"  # State|Organization -> Event {date, role}
     MEMBER_OF = "MEMBER_OF"  # State|Organization -> Initiative|Organization {role, since}
+    COMMITTED_TO = "COMMITTED_TO"  # State -> LegalInstrument|Guidance {role, since}: a non-binding code
     ISSUED_AT = "ISSUED_AT"  # Commitment -> Event
     REFERENCES = "REFERENCES"
     ESTABLISHES = "ESTABLISHES"
@@ -56,7 +57,7 @@ class Rel(StrEnum):
     SUPPORTS = "SUPPORTS"
     DEPOSITARY_OF = "DEPOSITARY_OF"
     ADDRESSES = "ADDRESSES"  # -> Topic
-    PART_OF = "PART_OF"
+    PART_OF = "PART_OF"  # e.g. a side event -> its summit, a body -> the dialogue it takes part in
     ADMINISTERS = "ADMINISTERS"
     CIRCULATED_AS = "CIRCULATED_AS"
     EXTENDS_MANDATE_OF = "EXTENDS_MANDATE_OF"
@@ -67,3 +68,23 @@ CONSENT_KINDS = ("ratification", "accession", "acceptance", "approval", "success
 """How a State expresses consent to be bound: the `via` of a `PARTY_TO` relationship."""
 
 CONFIDENCE_LEVELS = ("confirmed", "derived", "unconfirmed")
+
+SUBKINDS: dict[str, tuple[str, ...]] = {
+    "legal_instrument": ("convention", "amendment", "resolution", "code_of_conduct", "treaty"),
+    "organization": ("intergovernmental", "un_entity", "security_council_committee", "non_governmental",
+                     "industry_association", "government_agency", "company"),
+    "initiative": ("summit_process", "partnership", "contact_group", "network", "advisory_service", "fund",
+                   "technical_working_group", "dialogue"),
+    "guidance": ("nuclear_security_series", "supplementary_guidance"),
+    "commitment": ("communique", "work_plan", "national_commitment", "action_plan", "joint_statement",
+                   "bilateral_statement", "infcirc", "ministerial_declaration", "co_presidents_statement"),
+    "event": ("summit", "conference", "industry_summit", "expert_summit"),
+    "topic": ("theme",),
+}
+"""The closed `subkind` vocabulary of each catalog kind (that of the curated dataset), stored on the node so
+that e.g. industry summits or industry associations can be asked for by subkind."""
+
+MEMBERSHIP_ROLES = ("participant", "subscriber", "member", "partner", "observer", "founding_participant",
+                    "committed")
+"""The `role` of a membership; `committed` is a State's political commitment to a non-binding code (or to its
+supplementary guidance), addressed to the IAEA Director General, and is the only role such a group takes."""

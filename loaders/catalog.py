@@ -31,5 +31,5 @@ def plan_catalog(path: Path, plan: GraphPlan) -> None:
         if kind not in CATALOG_KINDS:
             raise LoadError(str(path), None, kind, f"unknown kind {kind!r}; expected one of {', '.join(CATALOG_KINDS)}")
         label: Label = KIND_TO_LABEL[kind]
-        for line, record in yaml_records(path, items, CatalogRecord):
+        for line, record in yaml_records(path, items, CatalogRecord, context={"kind": kind}):
             plan.add_node(label, record.id, entity_props(kind, record), Origin(str(path), line))

@@ -23,11 +23,11 @@ def _first_error(error: ValidationError) -> tuple[str | None, str]:
 
 
 def validate_record(model: type[M], data: dict[str, Any], file: Path, line: int | None,
-                    field_lines: dict[str, int] | None = None) -> M:
+                    field_lines: dict[str, int] | None = None, context: dict[str, Any] | None = None) -> M:
     """Validates one record, turning the first pydantic error into a `LoadError` for its line
-    (for YAML, the line of the offending field when known)."""
+    (for YAML, the line of the offending field when known); `context` reaches the model's validators."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         field, message = _first_error(error)
         top_field = field.split(".")[0] if field else None
@@ -79,7 +79,8 @@ def read_yaml(path: Path) -> Any:
         raise LoadError(str(path), mark.line + 1 if mark else None, None, f"not valid YAML: {error}") from error
 
 
-def yaml_records(path: Path, items: Any, model: type[M]) -> Iterator[tuple[int, M]]:
+def yaml_records(path: Path, items: Any, model: type[M],
+                 context: dict[str, Any] | None = None) -> Iterator[tuple[int, M]]:
     """Validates a YAML list of mappings into `(line, record)` pairs."""
     if not isinstance(items, list):
         raise LoadError(str(path), None, None, "expected a list of entries")
@@ -88,4 +89,4 @@ def yaml_records(path: Path, items: Any, model: type[M]) -> Iterator[tuple[int, 
             raise LoadError(str(path), None, None, f"expected a mapping, got {item!r}")
         line = item.pop("__line__", None)
         field_lines = item.pop("__lines__", {})
-        yield line, validate_record(model, item, path, line, field_lines)
+        yield line, validate_record(model, item, path, line, field_lines, context)

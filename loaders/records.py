@@ -4,9 +4,9 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
-from graph.model import CONFIDENCE_LEVELS, CONSENT_KINDS
+from graph.model import CONFIDENCE_LEVELS, CONSENT_KINDS, MEMBERSHIP_ROLES, SUBKINDS
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _FULL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -72,6 +72,15 @@ class CatalogRecord(Record):
     sources: Annotated[list[EntityId], Field(min_length=1)]
     confidence: Confidence
 
+    @field_validator("subkind")
+    @classmethod
+    def _subkind_of_kind(cls, value: str, info: ValidationInfo) -> str:
+        """The catalog section (`kind`, passed as validation context) closes the subkind vocabulary."""
+        kind = (info.context or {}).get("kind")
+        if kind in SUBKINDS and value not in SUBKINDS[kind]:
+            raise ValueError(f"{value!r} is not a subkind of {kind}; expected one of {', '.join(SUBKINDS[kind])}")
+        return value
+
 
 class RelationRecord(Record):
     from_id: EntityId
@@ -100,7 +109,7 @@ class MembershipRecord(Record):
     group_id: EntityId
     member_id: EntityId
     member_kind: Literal["state", "organization"]
-    role: Literal["participant", "subscriber", "member", "partner", "observer", "founding_participant"]
+    role: Literal[MEMBERSHIP_ROLES]  # type: ignore[valid-type]
     date_or_year: PartialDate | None = None
     source_id: EntityId
     confidence: Confidence
@@ -109,7 +118,7 @@ class MembershipRecord(Record):
 
 class CoverageRecord(Record):
     of: EntityId
-    list: Literal["parties", "signatories", "members"]
+    list: Literal["parties", "signatories", "members", "committed"]
     stated_count: Annotated[int, Field(ge=0)]
     sources: Annotated[list[EntityId], Field(min_length=1)]
     as_of: PartialDate | None = None

@@ -58,6 +58,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "SUBSCRIBED_TO": EdgeStyle("Subscribed to", PURPLE, DASHED, 1.5),
     "PARTICIPATED_IN": EdgeStyle("Participated in", GREEN, DOTTED, 1.5),
     "MEMBER_OF": EdgeStyle("Member of", GREEN, SOLID, 1.5),
+    "COMMITTED_TO": EdgeStyle("Committed to", BLUE, DOTTED, 1.5),
     "ISSUED_AT": EdgeStyle("Issued at", PURPLE, DOTTED, 1.5),
     "REFERENCES": EdgeStyle("References", GREY, DOTTED, 1.0),
     "ESTABLISHES": EdgeStyle("Establishes", VERMILLION, SOLID, 1.5),

@@ -2,7 +2,8 @@
 // stated total (from coverage.yaml) with its sources, as-of date and note: every legal instrument's
 // parties and signatories (instruments with neither a fact nor a stated count are left out; former
 // States such as the USSR are not counted beside their successors), and
-// the members of every node with a stated members count (MEMBER_OF, SUBSCRIBED_TO, PARTICIPATED_IN).
+// the members of every node with a stated members count (MEMBER_OF, SUBSCRIBED_TO, PARTICIPATED_IN), and
+// the States committed to every node with a stated committed count (COMMITTED_TO: a non-binding code).
 // Node properties are read through properties(n): a graph without coverage is no warning.
 // Parameters: (none)
 CALL () {
@@ -26,6 +27,14 @@ CALL () {
          {list: 'members', known: COUNT { (:Entity)-[:MEMBER_OF|SUBSCRIBED_TO|PARTICIPATED_IN]->(g) },
           stated: p.stated_members_count, sources: p.stated_members_sources, as_of: p.stated_members_as_of,
           note: p.stated_members_note} AS l, 1 AS rank
+  UNION ALL
+  MATCH (g:Entity)
+  WITH g, properties(g) AS p
+  WHERE p.stated_committed_count IS NOT NULL
+  RETURN g AS node,
+         {list: 'committed', known: COUNT { (:Entity)-[:COMMITTED_TO]->(g) },
+          stated: p.stated_committed_count, sources: p.stated_committed_sources, as_of: p.stated_committed_as_of,
+          note: p.stated_committed_note} AS l, 2 AS rank
 }
 RETURN node {.id, .kind, .name, .short_name} AS of, l.list AS list, l.known AS known, l.stated AS stated,
        coalesce(l.sources, []) AS stated_sources, l.as_of AS stated_as_of, l.note AS note

@@ -1,7 +1,8 @@
-// Events that commitments were issued at (the summits), in date order, with how many
-// commitments each issued and how many of those have a known subscriber list.
+// The summits (events of subkind 'summit', not the industry and expert side summits or the ICONS
+// conferences) that commitments were issued at, in date order, with how many commitments each issued
+// and how many of those have a known subscriber list.
 // Parameters: none
-MATCH (c:Commitment)-[:ISSUED_AT]->(e:Event)
+MATCH (c:Commitment)-[:ISSUED_AT]->(e:Event {subkind: 'summit'})
 WITH e, collect(c) AS commitments
 RETURN e {.id, .name, .short_name, .date, .subkind} AS event,
        size(commitments) AS commitments,

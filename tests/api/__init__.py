@@ -39,6 +39,10 @@ def relations() -> tuple[dict[str, str], ...]:
     return _rows("relations.csv")
 
 
+def sources() -> tuple[dict[str, str], ...]:
+    return _rows("sources.csv")
+
+
 @cache
 def catalog() -> dict[str, list[dict[str, Any]]]:
     return yaml.safe_load((DATA_DIR / "catalog.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]

@@ -13,7 +13,21 @@ from graph.model import Rel
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.writer import write_plan
 from queries.conflicts import list_conflicts, parse_conflict_note
-from tests.api import API, DATA_DIR, consenting, group_members, is_problem, signing, stated, treaty_actions
+from tests.api import (
+    API,
+    DATA_DIR,
+    OBSERVER_STATES,
+    consenting,
+    coverage,
+    group_members,
+    is_problem,
+    memberships,
+    signing,
+    sources,
+    stated,
+    treaty_actions,
+    un_region,
+)
 from tests.conftest import wipe
 
 
@@ -164,3 +178,28 @@ def test_cli_audit_prints_the_coverage_table(cli: CliRunner) -> None:
     [icsant] = [line for line in result.output.splitlines() if "ICSANT" in line and "parties" in line]
     assert f" {len(consenting('ICSANT'))} " in icsant and " 127 " in icsant and "UNTC_ICSANT_STATUS_2025" in icsant
     assert "recorded conflicts" in result.output
+
+
+def known_from_files(of: str, list_name: str) -> int:
+    """A list's known size read from the files: consent or signature rows (a former State such as the USSR is not
+    counted beside its successors), or membership rows (role `committed` for a non-binding code)."""
+    historical = {row["iso3"] for row in treaty_actions() if row["iso3"] and un_region(row["iso3"]) is None
+                  and row["iso3"] not in OBSERVER_STATES}
+    if list_name in ("parties", "signatories"):
+        return len((consenting(of) if list_name == "parties" else signing(of)) - historical)
+    rows = [row for row in memberships() if row["group_id"] == of]
+    return sum((row["role"] == "committed") == (list_name == "committed") for row in rows)
+
+
+def test_audit_reports_every_stated_list_known_vs_stated_as_the_files_give(client: TestClient) -> None:
+    source_as_of = {row["source_id"]: row["as_of"] for row in sources()}
+    lists = {(entry["of"]["id"], entry["list"]): entry for entry in client.get(f"{API}/audit").json()["lists"]}
+    assert coverage()
+    for entry in coverage():
+        audited = lists[entry["of"], entry["list"]]
+        known = known_from_files(entry["of"], entry["list"])
+        as_of = entry.get("as_of") or max((source_as_of[s] for s in entry["sources"] if source_as_of[s]), default=None)
+        assert (audited["known"], audited["stated"], audited["stated_sources"], audited["stated_as_of"]) == (
+            known, entry["stated_count"], entry["sources"], as_of), entry
+        assert audited["missing"] == entry["stated_count"] - known
+        assert audited["summary"].startswith(f"{known} of {entry['stated_count']} {entry['list']} known"), audited

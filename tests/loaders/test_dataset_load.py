@@ -31,7 +31,7 @@ SECTION_LABELS = {
 CONSENT_ACTIONS = {"ratification", "accession", "acceptance", "approval", "succession", "formal_confirmation",
                    "consent_unspecified"}
 MEMBERSHIP_TYPES = {"event": "PARTICIPATED_IN", "commitment": "SUBSCRIBED_TO", "initiative": "MEMBER_OF",
-                    "organization": "MEMBER_OF"}
+                    "organization": "MEMBER_OF", "legal_instrument": "COMMITTED_TO", "guidance": "COMMITTED_TO"}
 OBSERVERS = {"VAT", "PSE"}
 
 
@@ -182,13 +182,16 @@ def test_signed_carries_the_signature_date(shipped_db: GraphDatabaseClient) -> N
 
 def test_euratom_is_an_organization_party_to_cppnm(shipped_db: GraphDatabaseClient) -> None:
     assert node(shipped_db, "EURATOM")["labels"] == {"Entity", "Organization"}
+    consent = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="formal_confirmation")
+    in_force = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="entry_into_force")
+    signature = find_row("treaty_actions.csv", instrument_id="CPPNM", state_name="EURATOM", action="signature")
     props = relationship(shipped_db, "PARTY_TO", "EURATOM", "CPPNM")
     assert props["via"] == "formal_confirmation"
-    assert props["since"] == "1991-09-06"
-    assert props["sources"] == ["IAEA_INFCIRC274_ADD5", "VLEX_UNTS_24631"]
-    assert props["entry_into_force"] == "1991-10-06"
-    assert props["entry_into_force_sources"] == ["IAEA_INFCIRC274_ADD5", "DE_BMU_CPPNM"]
-    assert relationship(shipped_db, "SIGNED", "EURATOM", "CPPNM")["date"] == "1980-06-13"
+    assert props["since"] == consent["date"]
+    assert props["sources"] == [consent["source_id"], *also_in(consent["note"])]
+    assert props["entry_into_force"] == in_force["date"]
+    assert props["entry_into_force_sources"] == [in_force["source_id"], *also_in(in_force["note"])]
+    assert relationship(shipped_db, "SIGNED", "EURATOM", "CPPNM")["date"] == signature["date"]
     assert relationship(shipped_db, "PARTY_TO", "EURATOM", "A_CPPNM")["via"] == "consent_unspecified"
 
 
@@ -203,6 +206,37 @@ def test_member_of_carries_since_role_and_sources(shipped_db: GraphDatabaseClien
     props = relationship(shipped_db, "MEMBER_OF", "CPV", "GICNT")
     assert props["since"] == "2007"
     assert props["sources"] == ["SPUTNIK_2007_GICNT", "ACA_NNPM_GICNT"]
+
+
+def test_every_node_can_be_asked_for_by_its_subkind(shipped_db: GraphDatabaseClient) -> None:
+    expected = sorted((SECTION_LABELS[kind], item["subkind"], item["id"]) for kind, items in catalog().items()
+                      for item in items)
+    found = shipped_db.read("MATCH (n:Entity) WHERE NOT n:State "
+                            "RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.subkind AS subkind, n.id AS id")
+    assert sorted((row["label"], row["subkind"], row["id"]) for row in found) == expected
+    industry = {item["id"] for item in catalog()["organization"] if item["subkind"] == "industry_association"}
+    asked = shipped_db.read("MATCH (o:Organization {subkind: $subkind}) RETURN o.id AS id",
+                            {"subkind": "industry_association"})
+    assert industry and {row["id"] for row in asked} == industry
+
+
+def test_side_events_are_part_of_their_summit(shipped_db: GraphDatabaseClient) -> None:
+    side_kinds = {"industry_summit", "expert_summit"}
+    side_events = {item["id"] for item in catalog()["event"] if item["subkind"] in side_kinds}
+    expected = {(row["from_id"], row["to_id"]) for row in rows("relations.csv")
+                if row["relation"] == "PART_OF" and row["from_id"] in side_events}
+    found = shipped_db.read("MATCH (e:Event)-[:PART_OF]->(s:Event {subkind: 'summit'}) WHERE e.subkind IN $kinds "
+                            "RETURN e.id AS event, s.id AS summit", {"kinds": sorted(side_kinds)})
+    assert expected and {(row["event"], row["summit"]) for row in found} == expected
+
+
+def test_a_commitment_to_the_code_of_conduct_is_committed_to(shipped_db: GraphDatabaseClient) -> None:
+    committed = [row for row in rows("memberships.csv") if row["role"] == "committed"]
+    assert committed
+    for row in committed:
+        props = relationship(shipped_db, "COMMITTED_TO", row["member_id"], row["group_id"])
+        assert (props["role"], props["since"], props["sources"][0]) == ("committed", row["date_or_year"],
+                                                                        row["source_id"])
 
 
 def test_icsant_carries_its_stated_counts_from_coverage(shipped_db: GraphDatabaseClient) -> None:
@@ -279,6 +313,16 @@ BAD_ROWS = {
                                            ",NO_SUCH_TREATY,", "to_id", "NO_SUCH_TREATY"),
     "memberships: unknown group": BadRow("memberships.csv", "GICNT,AFG,", "GICNT,AFG,", "NO_SUCH_GROUP,AFG,",
                                          "group_id", "NO_SUCH_GROUP"),
+    "catalog: subkind of another kind": BadRow("catalog.yaml", "- id: NIS_2016", "  subkind: industry_summit",
+                                               "  subkind: industry_association", "subkind",
+                                               "'industry_association' is not a subkind of event"),
+    "memberships: unknown role": BadRow("memberships.csv", "CODE_OF_CONDUCT_RADSOURCES,PAK,", ",committed,",
+                                        ",adherent,", "role", "committed"),
+    "memberships: committed to a summit": BadRow("memberships.csv", "NSS_2016,USA,", ",participant,", ",committed,",
+                                                 "role", "role 'committed' does not fit 'NSS_2016'"),
+    "memberships: a membership of a treaty": BadRow("memberships.csv", "CODE_OF_CONDUCT_RADSOURCES,PAK,",
+                                                    "CODE_OF_CONDUCT_RADSOURCES,", "ICSANT,", "group_id",
+                                                    "'ICSANT' is a binding instrument"),
 }
 
 BadLoad = Callable[[GraphDatabaseClient, str], tuple[LoadError, int]]
