@@ -10,10 +10,10 @@ The loaders store each date's bounds beside it (`date_earliest`, `date_latest`, 
 Cypher applies the rule with plain string comparisons on any relationship or node.
 
 Which facts are in time: the relationships a State (or organization) acts by — party, signature,
-subscription, participation, membership — always are, so an undated one is excluded. Other
-relationships (a statement ADDRESSES a topic, a guide is PART_OF a series) and nodes are part of
-the architecture's structure: undated, they are kept; dated, the rule applies to them too (a
-commitment issued after D is not there yet).
+subscription, participation, membership, political commitment to a code — always are, so an
+undated one is excluded. Other relationships (a statement ADDRESSES a topic, a guide is PART_OF a
+series) and nodes are part of the architecture's structure: undated, they are kept; dated, the
+rule applies to them too (a commitment issued after D is not there yet).
 """
 
 import calendar
@@ -26,7 +26,7 @@ from graph.model import Rel
 DayStatus = Literal["counts", "after", "imprecise", "undated"]
 
 TIMED_TYPES: tuple[str, ...] = (Rel.PARTY_TO.value, Rel.SIGNED.value, Rel.SUBSCRIBED_TO.value,
-                                Rel.PARTICIPATED_IN.value, Rel.MEMBER_OF.value)
+                                Rel.PARTICIPATED_IN.value, Rel.MEMBER_OF.value, Rel.COMMITTED_TO.value)
 """Relationship types that are acts in time: undated, they never count on a given day."""
 
 DATE_FIELDS = ("since", "date")

@@ -17,6 +17,7 @@ GROUP_FIELDS: dict[str, str] = {
     Rel.SUBSCRIBED_TO: "commitments",
     Rel.PARTICIPATED_IN: "events",
     Rel.MEMBER_OF: "memberships",
+    Rel.COMMITTED_TO: "commitments",
 }
 STATE_FIELDS = ("name", "official_name", "aliases", "un_region", "un_subregion", "un_member", "un_member_since",
                 "un_observer", "historical", "dissolved", "sources", "confidence", "note")

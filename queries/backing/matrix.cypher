@@ -26,7 +26,7 @@ CALL () {
   MATCH (s:State)
   WHERE ($states IS NULL OR s.id IN $states)
     AND ($region IS NULL OR s.un_region = $region OR s.un_subregion = $region)
-  OPTIONAL MATCH (s)-[m:MEMBER_OF|PARTICIPATED_IN|SUBSCRIBED_TO]->(:Entity {id: $group})
+  OPTIONAL MATCH (s)-[m:MEMBER_OF|PARTICIPATED_IN|SUBSCRIBED_TO|COMMITTED_TO]->(:Entity {id: $group})
   WITH s, m
   WHERE $group IS NULL OR m IS NOT NULL
   WITH s, collect(m) AS memberships

@@ -1,6 +1,6 @@
 // One State across the architecture, in one round trip: its node; its standing towards every
 // legal instrument adopted by the day (party, signatory or none, with dates and sources); the
-// commitments it subscribed to, the events it took part in and the groups it joined; the topics
+// commitments it subscribed to (and non-binding codes it committed to), the events it took part in and the groups it joined; the topics
 // those commitments address; and the facts that `as_of` could not place in time.
 // `as_of` (ISO date or null) applies graph.dating's rule on the stored date bounds.
 // No row at all means there is no such State.
@@ -37,7 +37,7 @@ CALL (s) {
                               undated: signed.date_latest IS NULL} END) AS unplaced
 }
 CALL (s) {
-  OPTIONAL MATCH (s)-[r:SUBSCRIBED_TO|PARTICIPATED_IN|MEMBER_OF]->(g:Entity)
+  OPTIONAL MATCH (s)-[r:SUBSCRIBED_TO|PARTICIPATED_IN|MEMBER_OF|COMMITTED_TO]->(g:Entity)
   WITH r, g, r IS NOT NULL AND ($as_of IS NULL OR coalesce(r.date_latest <= $as_of, false)) AS counts
   ORDER BY type(r), coalesce(r.date, r.since), g.id
   RETURN collect(CASE WHEN counts THEN {
