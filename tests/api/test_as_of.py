@@ -161,7 +161,9 @@ def test_the_state_detail_route_is_the_profile_only(client: TestClient) -> None:
     assert "/api/v1/states/{node_id}" not in schema["paths"]
 
 
-def test_an_invalid_day_is_refused_with_a_problem(client: TestClient) -> None:
-    response = client.get("/api/v1/instruments/ICSANT/parties", params={"as_of": "2020-13-45"})
+@pytest.mark.parametrize("day", ["2020-13-45", "0", "1700000000", "2016-4-1", "01/04/2016"])
+def test_an_invalid_day_is_refused_with_a_problem(client: TestClient, day: str) -> None:
+    """Only an ISO day is a day: a number is not read as a Unix time, nor a local format guessed."""
+    response = client.get("/api/v1/instruments/ICSANT/parties", params={"as_of": day})
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
