@@ -5,6 +5,7 @@ from typing import Any
 
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
+from queries import resolve
 from queries.lookup import get_node
 from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
 from queries.registry import read
@@ -12,12 +13,15 @@ from queries.registry import read
 LIST_NAMES = ("parties", "signatories", "members")
 
 
-def node_detail(db: GraphDatabaseClient, label: Label, node_id: str) -> NodeDetail:
+def node_detail(db: GraphDatabaseClient, label: Label, wanted: str) -> NodeDetail:
+    """By id, or by a name, short name or alias (`queries.resolve`)."""
+    node_id = resolve.node_id(db, label, wanted)
     node = get_node(db, label, node_id)
     links: dict[str, list[Link]] = defaultdict(list)
     for row in read(db, "nodes/links", id=node_id):
         links[row["type"]].append(Link(**row))
-    return NodeDetail(id=node["id"], kind=node.get("kind") or str(label), properties=node, links=dict(links))
+    return NodeDetail(id=node["id"], requested=None if wanted == node_id else wanted,
+                      kind=node.get("kind") or str(label), properties=node, links=dict(links))
 
 
 def completeness(node: dict[str, Any], list_name: str, known: int) -> Completeness:

@@ -5,6 +5,7 @@ from typing import Any
 
 from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
+from queries import resolve
 from queries.lookup import get_node
 from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TopicCount
 from queries.registry import read
@@ -25,8 +26,8 @@ def _instrument(row: dict[str, Any]) -> StateInstrument:
 
 
 def state_profile(db: GraphDatabaseClient, iso3: str) -> StateProfile:
-    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN)."""
-    state_id = iso3.strip().upper()
+    """ISO codes are matched case-insensitively (`jpn` is JPN), and names through the State name table."""
+    state_id = resolve.state_id(iso3)
     node = get_node(db, Label.STATE, state_id)
     groups: dict[str, list[Involvement]] = {field: [] for field in GROUP_FIELDS.values()}
     for row in read(db, "states/groups", id=state_id):
@@ -34,6 +35,7 @@ def state_profile(db: GraphDatabaseClient, iso3: str) -> StateProfile:
             Involvement(**{**row, "node": NodeRef(**row["node"])}))
     return StateProfile(
         id=node["id"],
+        requested=None if iso3 == state_id else iso3,
         **{key: node[key] for key in STATE_FIELDS if node.get(key) is not None},
         instruments=[_instrument(row) for row in read(db, "states/instruments", id=state_id)],
         topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])})
