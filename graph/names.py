@@ -163,20 +163,25 @@ def _library_entries() -> tuple[list[NameEntry], dict[str, set[str]]]:
         codes[str(row.ISO2)].add(iso3)
     for country in pycountry.countries:
         for field in ("name", "official_name", "common_name"):
-            if value := getattr(country, field, None):
-                entries.append(NameEntry(country.alpha_3, value, PYCOUNTRY_SOURCE, field))
+            for name in _comma_names(getattr(country, field, None) or ""):
+                if name:
+                    entries.append(NameEntry(country.alpha_3, name, PYCOUNTRY_SOURCE, field))
         codes[country.alpha_3].add(country.alpha_3)
         codes[country.alpha_2].add(country.alpha_3)
     return entries, codes
 
 
-def _historic_names(name: str) -> list[str]:
-    """ISO 3166-3 writes "Short, Long" or "Short, Designation of": both parts, and the long form."""
+def _comma_names(name: str, historic: bool = False) -> list[str]:
+    """ISO lists write "Korea, Republic of" (an inverted designation: also "Republic of Korea") or
+    "Virgin Islands, British" (a qualifier: the head alone is a name too, which makes it ambiguous
+    when two hold it); ISO 3166-3 writes "USSR, Union of Soviet Socialist Republics", whose head
+    and tail are both names, and keeps the head of an inverted one ("Burma")."""
     if ", " not in name:
         return [name]
     head, tail = name.split(", ", 1)
-    long = f"{tail} {head}" if tail.endswith((" of", " of the")) else tail
-    return [name, head, long]
+    if tail.endswith((" of", " of the")):
+        return [name, f"{tail} {head}", *([head] if historic else [])]
+    return [name, head, *([tail] if historic else [])]
 
 
 def _read_additions() -> dict[str, object]:
@@ -205,7 +210,7 @@ def state_names() -> StateNames:
         state = successor or country.alpha_3
         if successor is None:
             former.add(state)
-        for name in _historic_names(country.name):
+        for name in _comma_names(country.name, historic=True):
             # A name a current State holds names that State; a former State keeps only its own.
             if successor or not variant_keys(name) & current_keys:
                 entries.append(NameEntry(state, name, HISTORIC_SOURCE, "former"))
