@@ -32,7 +32,6 @@ PATTERN_SOURCE = "country_converter"
 COCO_SOURCE = "country_converter names"
 PYCOUNTRY_SOURCE = "pycountry names"
 HISTORIC_SOURCE = "pycountry ISO 3166-3"
-NO_SUCCESSOR = "HH"
 Via = Literal["name", "code", "former", "pattern", "none"]
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
@@ -144,12 +143,14 @@ class StateNames:
         return Counter("web page" if entry.source.startswith("http") else entry.source for entry in self.entries)
 
 
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(zip((str(code) for code in converter().data["ISO3"]), converter().regexes, strict=True))
+
+
 def pattern_matches(text: str) -> tuple[str, ...]:
     """ISO3 codes whose country_converter pattern matches the text (the library's own rule)."""
-    data = converter().data
-    found = {str(data.iloc[index]["ISO3"]) for index, pattern in enumerate(converter().regexes)
-             if pattern.search(text)}
-    return tuple(sorted(found))
+    return tuple(sorted({iso3 for iso3, pattern in _patterns() if pattern.search(text)}))
 
 
 def _library_entries() -> tuple[list[NameEntry], dict[str, set[str]]]:
@@ -175,13 +176,14 @@ def _comma_names(name: str, historic: bool = False) -> list[str]:
     """ISO lists write "Korea, Republic of" (an inverted designation: also "Republic of Korea") or
     "Virgin Islands, British" (a qualifier: the head alone is a name too, which makes it ambiguous
     when two hold it); ISO 3166-3 writes "USSR, Union of Soviet Socialist Republics", whose head
-    and tail are both names, and keeps the head of an inverted one ("Burma")."""
+    and tail are both names (a one-word tail such as "Metropolitan" is not), and keeps the head of
+    an inverted one ("Burma")."""
     if ", " not in name:
         return [name]
     head, tail = name.split(", ", 1)
     if tail.endswith((" of", " of the")):
         return [name, f"{tail} {head}", *([head] if historic else [])]
-    return [name, head, *([tail] if historic else [])]
+    return [name, head, *([tail] if historic and " " in tail else [])]
 
 
 def _read_additions() -> dict[str, object]:
