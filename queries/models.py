@@ -140,7 +140,7 @@ class StateProfile(BaseModel):
     """One State across the architecture: instruments, commitments, events, memberships, topics."""
 
     id: str
-    requested: str | None = Field(None, description="the name or code asked for, when it was not the id")
+    requested: str | None = Field(None, description="the name asked for, when it was not the id (in any case)")
     name: str | None = None
     official_name: str | None = None
     aliases: list[str] = Field(default_factory=list)

@@ -20,7 +20,7 @@ def node_detail(db: GraphDatabaseClient, label: Label, wanted: str) -> NodeDetai
     links: dict[str, list[Link]] = defaultdict(list)
     for row in read(db, "nodes/links", id=node_id):
         links[row["type"]].append(Link(**row))
-    return NodeDetail(id=node["id"], requested=None if wanted == node_id else wanted,
+    return NodeDetail(id=node["id"], requested=None if wanted.upper() == node_id.upper() else wanted,
                       kind=node.get("kind") or str(label), properties=node, links=dict(links))
 
 

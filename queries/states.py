@@ -35,7 +35,7 @@ def state_profile(db: GraphDatabaseClient, iso3: str) -> StateProfile:
             Involvement(**{**row, "node": NodeRef(**row["node"])}))
     return StateProfile(
         id=node["id"],
-        requested=None if iso3 == state_id else iso3,
+        requested=None if iso3.strip().upper() == state_id else iso3,
         **{key: node[key] for key in STATE_FIELDS if node.get(key) is not None},
         instruments=[_instrument(row) for row in read(db, "states/instruments", id=state_id)],
         topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])})

@@ -88,13 +88,14 @@ def test_a_former_state_is_found_under_its_own_names_not_its_successor(client: T
 
 
 @pytest.mark.parametrize(("name", "iso3"), [("Holland", "NLD"), ("Viet Nam", "VNM"), ("Iran (Islamic Republic of)",
-                                            "IRN"), ("jpn", "JPN"), ("Soviet Union", "SUN"), ("Türkiye", "TUR")])
+                                            "IRN"), ("Japan", "JPN"), ("Soviet Union", "SUN"), ("Türkiye", "TUR")])
 def test_profile_by_name_states_the_resolved_id(client: TestClient, name: str, iso3: str) -> None:
     response = client.get(f"{API}/states/{quote(name)}")
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["id"], body["requested"]) == (iso3, name)
     assert client.get(f"{API}/states/{iso3}").json()["requested"] is None
+    assert client.get(f"{API}/states/{iso3.lower()}").json()["requested"] is None
 
 
 def test_an_ambiguous_lookup_is_a_404_with_the_candidates(client: TestClient) -> None:
