@@ -1,19 +1,14 @@
-"""country_converter, set up once for every loader that turns State names into ISO codes.
+"""State names -> ISO codes for every loader, through the one name table (`graph.names`) that
+search and lookups use too, so a name search finds is a name a loaded document can use.
 
-Unknown names are an expected outcome that the callers report themselves, so the library's
-per-name warnings are silenced here, in one place.
+Unknown and ambiguous names are expected outcomes that the callers report themselves.
 """
 
-import logging
 from functools import cache
 
-import country_converter as coco
+from graph.names import converter, state_names
 
-
-@cache
-def converter() -> coco.CountryConverter:
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    return coco.CountryConverter()
+__all__ = ["converter", "iso3_codes", "name_to_iso3"]
 
 
 @cache
@@ -23,8 +18,7 @@ def iso3_codes() -> frozenset[str]:
 
 @cache
 def name_to_iso3(name: str) -> str | None:
-    """ISO 3166-1 alpha-3 code of a State's name, or None when the name is unknown or ambiguous."""
-    # src="regex": read as a name ("UAE" is an abbreviation here, never a code to pass through).
-    result = converter().convert(names=name, src="regex", to="ISO3", not_found=None)
-    # An unknown name comes back unchanged, an ambiguous one as a list: neither is an answer.
-    return result if isinstance(result, str) and result in iso3_codes() else None
+    """ISO 3166-1 alpha-3 code of a State's name (ISO 3166-3 for a former State), or None when the
+    name is unknown or ambiguous."""
+    # Names only: a participant list writes "UAE" as an abbreviation, never as a code to pass through.
+    return state_names().resolve(name, codes=False).state

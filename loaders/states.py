@@ -1,6 +1,8 @@
 """States from well-kept libraries, not hand-written tables: all UN members and the two observer
 States (country_converter), plus the non-members and historical predecessors (pycountry's
-ISO 3166-3) that the data refers to. Names, UN regions and membership come with them.
+ISO 3166-3) that the data refers to. Names, UN regions and membership come with them; the
+aliases are every name the State name table (`graph.names`) holds for it, so the full-text
+index finds a State under the names the lookups and the loaders resolve.
 """
 
 from functools import cache
@@ -10,6 +12,7 @@ import pandas as pd
 import pycountry
 
 from graph.model import Label, Rel
+from graph.names import NameEntry, state_names
 from loaders.countries import converter
 from loaders.plan import GraphPlan, Origin
 
@@ -17,6 +20,7 @@ LIBRARY_SOURCE = "COUNTRY_CONVERTER_1_3_2"
 HISTORICAL_SOURCE = "PYCOUNTRY_ISO3166_3"
 OBSERVER_SOURCE = "UN_NON_MEMBER_STATES"
 OBSERVER_STATES = ("VAT", "PSE")
+LIBRARY_NAME_SOURCES = frozenset({"country_converter names", "pycountry names", "pycountry ISO 3166-3"})
 REGION_NAMES = {"America": "Americas"}  # country_converter's continent -> UN M49 region name
 STATE_RELATIONSHIPS = (Rel.SIGNED, Rel.PARTY_TO, Rel.SUBSCRIBED_TO, Rel.PARTICIPATED_IN, Rel.MEMBER_OF,
                        Rel.COMMITTED_TO)
@@ -25,6 +29,20 @@ STATE_RELATIONSHIPS = (Rel.SIGNED, Rel.PARTY_TO, Rel.SUBSCRIBED_TO, Rel.PARTICIP
 @cache
 def _country_table() -> pd.DataFrame:
     return converter().data.set_index("ISO3")
+
+
+def _project_source(entry: NameEntry) -> bool:
+    return entry.source not in LIBRARY_NAME_SOURCES
+
+
+def _aliases(iso3: str, name: str) -> dict[str, list[str]]:
+    """Every other name and code of the State in the name table, and the sources of the names
+    the project added (the libraries' names rest on the node's own library source)."""
+    table = state_names()
+    aliases = sorted({*table.names_of(iso3), *table.codes_of(iso3)} - {name, iso3})
+    added = [f"{entry.name}: {entry.source}" for entry in table.entries
+             if entry.state == iso3 and _project_source(entry)]
+    return {"aliases": aliases, "alias_sources": added}
 
 
 def _library_state(iso3: str) -> dict[str, Any] | None:
@@ -39,7 +57,7 @@ def _library_state(iso3: str) -> dict[str, Any] | None:
         "name": str(row["name_short"]),
         "official_name": str(row["name_official"]),
         "short_name": None,
-        "aliases": sorted({str(row["name_official"]), str(row["ISO2"])} - {str(row["name_short"])}),
+        **_aliases(iso3, str(row["name_short"])),
         "un_region": REGION_NAMES.get(row["continent"], row["continent"]),
         "un_subregion": str(row["UNregion"]),
         "un_member": bool(pd.notna(member_since)),
@@ -59,7 +77,7 @@ def _historical_state(iso3: str) -> dict[str, Any] | None:
         return None
     name = former.name.split(",")[0]
     return {
-        "kind": "state", "name": name, "official_name": former.name, "short_name": None, "aliases": [former.name],
+        "kind": "state", "name": name, "official_name": former.name, "short_name": None, **_aliases(iso3, name),
         "un_region": None, "un_subregion": None, "un_member": None, "un_member_since": None, "un_observer": False,
         "historical": True, "dissolved": getattr(former, "withdrawal_date", None),
         "sources": [HISTORICAL_SOURCE], "confidence": "confirmed",

@@ -64,6 +64,7 @@ class NodeDetail(BaseModel):
     """A node with all its properties and every link, grouped by relationship type."""
 
     id: str
+    requested: str | None = Field(None, description="the name asked for, when it was not the id")
     kind: str
     properties: dict[str, Any]
     links: dict[str, list[Link]]
@@ -143,6 +144,7 @@ class StateProfile(BaseModel):
     """One State across the architecture: instruments, commitments, events, memberships, topics."""
 
     id: str
+    requested: str | None = Field(None, description="the name asked for, when it was not the id (in any case)")
     name: str | None = None
     official_name: str | None = None
     aliases: list[str] = Field(default_factory=list)
@@ -483,12 +485,19 @@ class SearchHit(NodeRef):
     subkind: str | None = None
     score: float = Field(description="Lucene relevance over name, short name and aliases")
     exact: bool = Field(description="the query equals the id, short name, name or an alias; ranked first")
+    match: Literal["exact", "name pattern", "text"] = Field(
+        "text", description="exact (a name, alias or code, ranked first), name pattern (a State that "
+                            "country_converter's pattern or a former State's name reads in the query), "
+                            "or text (Lucene)")
 
 
 class SearchResults(BaseModel):
     query: str
     kind: str | None
     lucene: str = Field(description="the escaped Lucene query that ran")
+    states: list[str] = Field([], description="States the State name table reads the query as (several: ambiguous)")
+    states_via: str = Field("none", description="how: name, code, former (a former State's name in the query), "
+                                                "pattern (country_converter), or none")
     data: list[SearchHit]
     count: int
 

@@ -7,6 +7,7 @@ from typing import Any
 from graph.dating import TIMED_TYPES, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
+from queries import resolve
 from queries.as_of import time_exclusions
 from queries.lookup import not_found
 from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
@@ -15,18 +16,25 @@ from queries.registry import read
 LIST_NAMES = ("parties", "signatories", "members")
 
 
-def node_detail(db: GraphDatabaseClient, label: Label, node_id: str,
+def node_detail(db: GraphDatabaseClient, label: Label, wanted: str,
                 as_of: datetime.date | None = None) -> NodeDetail:
-    """A node with its links as of a day (all of them without one), in one round trip unless it is missing."""
+    """A node by id, or by a name, short name or alias (`queries.resolve`), with its links as of a day (all of
+    them without one): one round trip by id; a name costs one more lookup."""
     day = iso_day(as_of)
+    node_id = resolve.state_id(wanted) if label is Label.STATE else wanted
     found = read(db, "nodes/detail", id=node_id, label=str(label), as_of=day, timed=list(TIMED_TYPES))
+    if not found and label is not Label.STATE:
+        node_id = resolve.node_id(db, label, wanted)
+        if node_id != wanted:
+            found = read(db, "nodes/detail", id=node_id, label=str(label), as_of=day, timed=list(TIMED_TYPES))
     if not found:
         raise not_found(db, label, node_id)
     node = found[0]["node"]
     links: dict[str, list[Link]] = defaultdict(list)
     for row in found[0]["links"]:
         links[row["type"]].append(Link(**row))
-    return NodeDetail(id=node["id"], kind=node.get("kind") or str(label), properties=node, links=dict(links),
+    return NodeDetail(id=node["id"], requested=None if wanted.upper() == node_id.upper() else wanted,
+                      kind=node.get("kind") or str(label), properties=node, links=dict(links),
                       as_of=day, excluded=time_exclusions(day, found[0]["unplaced"]))
 
 

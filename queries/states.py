@@ -8,6 +8,7 @@ from typing import Any
 from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
+from queries import resolve
 from queries.as_of import time_exclusions
 from queries.lookup import not_found
 from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TopicCount
@@ -30,9 +31,9 @@ def _instrument(row: dict[str, Any]) -> StateInstrument:
 
 
 def state_profile(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | None = None) -> StateProfile:
-    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN); one round trip unless the
-    State does not exist."""
-    state_id = iso3.strip().upper()
+    """ISO codes are matched case-insensitively (`jpn` is JPN), and names through the State name table;
+    one round trip unless the State does not exist."""
+    state_id = resolve.state_id(iso3)
     day = iso_day(as_of)
     found = read(db, "states/profile", id=state_id, as_of=day)
     if not found:
@@ -45,6 +46,7 @@ def state_profile(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | Non
             Involvement(**{**row, "node": NodeRef(**row["node"])}))
     return StateProfile(
         id=node["id"],
+        requested=None if iso3.strip().upper() == state_id else iso3,
         **{key: node[key] for key in STATE_FIELDS if node.get(key) is not None},
         as_of=day,
         instruments=[_instrument(row) for row in answer["instruments"]],

@@ -16,6 +16,7 @@ from graph.errors import NotFound
 from graph.model import ENTITY, KIND_TO_LABEL, Label, Rel
 from queries.lookup import suggestions
 from queries.registry import read
+from queries.search import search_entities
 from queries.view_models import GraphView, PropertyValue, ViewEdge, ViewNode
 
 GroupBy = Literal["region", "year", "none"]
@@ -288,13 +289,11 @@ def lucene_query(text: str) -> str | None:
 
 
 def search(db: GraphDatabaseClient, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-    """Nodes whose id, name, short name or alias match `text`, exact matches first."""
-    lucene = lucene_query(text)
-    if lucene is None:
+    """The API's search and ranking (`queries.search`): exact names, aliases and codes first."""
+    if lucene_query(text) is None:
         return []
-    return [SearchHit(id=row["node"]["id"], kind=row["node"].get("kind") or "", name=row["node"].get("name") or "",
-                      short_name=row["node"].get("short_name"), exact=row["exact"])
-            for row in read(db, "viz/search", lucene=lucene, text=text, limit=limit)]
+    return [SearchHit(id=hit.id, kind=hit.kind or "", name=hit.name or "", short_name=hit.short_name, exact=hit.exact)
+            for hit in search_entities(db, text, limit=limit).data]
 
 
 def strong_match(hits: list[SearchHit]) -> SearchHit | None:

@@ -9,6 +9,7 @@ from api.deps import AsOf, DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response, page_of
 from queries.backing import backing_matrix
 from queries.models import BackingMatrix, BackingRow
+from queries.resolve import state_ids
 
 router = APIRouter(prefix="/backing", tags=["backing"])
 
@@ -24,7 +25,8 @@ def backing(
     db: DatabaseDep,
     instrument: Annotated[list[str] | None, Query(description="instrument ids (repeat); default CPPNM, A_CPPNM, "
                                                                 "ICSANT")] = None,
-    state: Annotated[list[str] | None, Query(description="ISO3 codes of the rows (repeat); default all States")] = None,
+    state: Annotated[list[str] | None, Query(description="ISO3 codes or names of the rows (repeat); "
+                                                                           "default all States")] = None,
     region: Annotated[str | None, Query(description="UN region or sub-region, e.g. Africa, Western Asia")] = None,
     group: Annotated[str | None, Query(description="members of an initiative, event or commitment, e.g. "
                                                    "NSS_2016, NSCG, GICNT, JS2016_SUSTAINING_ACTION")] = None,
@@ -34,7 +36,7 @@ def backing(
     format: Format = "json",
 ) -> BackingMatrix | Response:
     """Filters combine (AND); with `as_of`, a group is its members on that day."""
-    result = backing_matrix(db, instrument, state, region, group, as_of)
+    result = backing_matrix(db, instrument, state_ids(state), region, group, as_of)
     if format == "csv":
         return csv_response([_csv_row(row) for row in result.data], "backing")
     return page_of(result, limit, offset)

@@ -10,6 +10,7 @@ from api.deps import DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response, page_of
 from queries.gaps import amendment_gap, commitment_gap, topic_gap, universalization_gap, what_if
 from queries.models import AmendmentGap, CommitmentGap, TopicCoverage, UniversalizationGap, WhatIf
+from queries.resolve import state_ids
 
 router = APIRouter(prefix="/gaps", tags=["gaps"])
 
@@ -26,10 +27,10 @@ def get_universalization(
     instrument: Annotated[str, Query(description="instrument id, e.g. ICSANT")],
     group: Annotated[str | None, Query(description="NSS_2016, NSCG, GICNT, GP, JS2016_CNS ...")] = None,
     region: Annotated[str | None, Query(description="UN region or sub-region, e.g. Africa")] = None,
-    state: Annotated[list[str] | None, Query(description="explicit ISO3 list (repeat the parameter)")] = None,
+    state: Annotated[list[str] | None, Query(description="explicit ISO3 codes or names (repeat the parameter)")] = None,
     limit: Limit = 1000, offset: Offset = 0, format: Format = "json",
 ) -> UniversalizationGap | Response:
-    result = universalization_gap(db, instrument, group, region, state)
+    result = universalization_gap(db, instrument, group, region, state_ids(state))
     return _respond(result, format, f"gap-{instrument}-{group or region or 'states'}", limit, offset)
 
 

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from api.deps import DatabaseDep
 from graph.errors import NotFound
 from queries import views
+from queries.resolve import state_id as state_id_of
 from viz.links import PAGE_OF_KIND, node_urls, page_url
 from viz.pages import SITE_NAME, render_landing, render_view
 from viz.style import NODE_STYLES
@@ -65,8 +66,15 @@ def landing() -> HTMLResponse:
     return _html(render_landing(EXAMPLES, title=SITE_NAME, intro=intro, search_url=SEARCH_URL))
 
 
-@router.get("/viz/state/{iso3:path}", summary="A State's instruments, commitments, summits and memberships")
-def state_page(iso3: str, db: DatabaseDep) -> HTMLResponse:
+@router.get("/viz/state/{iso3:path}", summary="A State's instruments, commitments, summits and memberships",
+            response_model=None)
+def state_page(iso3: str, db: DatabaseDep) -> HTMLResponse | RedirectResponse:
+    try:
+        state_id = state_id_of(iso3)
+    except NotFound as error:
+        return not_found_page(error)
+    if state_id != iso3:  # a name or a lower-case code: the page lives at the ISO3 URL
+        return RedirectResponse(page_url(state_id, "state"), status_code=302)
     return _view_page(lambda: views.state_view(db, iso3))
 
 

@@ -12,5 +12,6 @@ router = APIRouter(prefix="/states", tags=["states"])
 @router.get("/{iso3}", response_model=StateProfile,
             summary="A State's profile: instruments, commitments, events, memberships and topics")
 def get_state_profile(iso3: str, db: DatabaseDep, as_of: AsOf = None) -> StateProfile:
-    """ISO 3166 alpha-3 codes are matched case-insensitively (`jpn` is JPN)."""
+    """ISO codes are matched case-insensitively (`jpn` is JPN); a name ("Holland", "Viet Nam") resolves to its
+    State (`requested` keeps what was asked), an ambiguous one is a 404 that lists the candidates."""
     return state_profile(db, iso3, as_of)
