@@ -170,8 +170,7 @@ class _Reader:
                 stop = index + 1  # "Korea, Republic of": one name written inverted
                 length = len(_words(self.text[first.start : pieces[stop].end]))
             words = _words(self.text[first.start : pieces[stop].end])
-            length = length or self.known_prefix(words)
-            name, complete = (" ".join(words[:length]), length == len(words)) if length else self.leading_name(words)
+            name, complete = self.name_in(words, length or self.known_prefix(words))
             if name:
                 names.append((name, first.start))
             if not complete or not name:
@@ -179,25 +178,37 @@ class _Reader:
             index = stop + 1
         return names, False
 
+    def name_in(self, words: list[str], known: int) -> tuple[str, bool]:
+        """The name a piece starts with: all of it if it is a known or resolvable name, else its known
+        prefix, else its capitalised start; and whether that name is the whole piece."""
+        if known == len(words):
+            return " ".join(words), True
+        lead, whole = self.leading_name(words)
+        if whole and resolve_name(lead, self.organizations).kind != "unmatched":
+            return lead, True
+        if known:
+            return " ".join(words[:known]), False
+        return lead, whole
+
     @staticmethod
     def leading_name(words: list[str]) -> tuple[str, bool]:
-        """The capitalised name at the start of words (connectors kept inside), and whether it is all of them."""
-        last = -1
+        """The capitalised name at the start of words (connectors and a parenthesis kept inside), and
+        whether it is all of them."""
+        last, depth = -1, 0
         for index, word in enumerate(words):
-            if word.strip("()[],;")[:1].isupper() or word.strip("()")[:2] in ("d'", "d\u2019"):
+            depth += word.count("(") - word.count(")")
+            capitalised = word.strip("()[],;")[:1].isupper() or word.strip("()")[:2] in ("d'", "d\u2019")
+            if capitalised or (word.endswith(")") and depth <= 0 and last >= 0):
                 last = index
             elif not _is_name_token(word):
                 break
-        name = " ".join(words[: last + 1])
-        if name.count("(") > name.count(")") and last + 1 < len(words) and words[last + 1].startswith("of)"):
-            name, last = f"{name} {words[last + 1]}", last + 1
-        return name, last == len(words) - 1
+        return " ".join(words[: last + 1]), last == len(words) - 1
 
 
 # --- where lists are -------------------------------------------------------------------------------
 
 _MARKER = r"(?:[-•*\u2013\u2022\u25aa]|\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)])"
-_LINE_BREAK = rf"\s*\n[ \t]*(?:{_MARKER}[ \t]+)?"
+_LINE_BREAK = rf"\s*\n[ \t]*(?:{_MARKER}[ \t]+)?|(?<=\n)[ \t]*{_MARKER}[ \t]+"
 _LINES_SEPARATOR = re.compile(rf"(?:\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|{_LINE_BREAK}|\t+|[ \t]{{3,}})+")
 _SEMICOLONS_SEPARATOR = re.compile(rf"(?:\s*;\s*(?:(?:and|&)\s+)?|,?\s+(?:and|&)\s+(?=[^;]*$)|{_LINE_BREAK})+")
 _LEADING_MARKER = re.compile(rf"[ \t]*{_MARKER}[ \t]+")
@@ -219,8 +230,16 @@ _PARTICIPANT_WORDS = re.compile(
     r"signator\w*|endorse\w*|joined|partners?|observers?|supporters?|supported|sponsors?)\b", re.IGNORECASE)
 _HEADING = re.compile(
     r"^(?:annex\b[^.]*|(?:list\s+of\s+)?(?:the\s+)?(?:participating|subscribing|signatory|supporting|additional)?\s*"
+    r"(?:(?:international|intergovernmental)\s+)?"
     r"(?:states|countries|participants|subscribers|signatories|governments|organi[sz]ations|observers)\b[^.]{0,60})$",
     re.IGNORECASE)
+# The role a list's introduction gives its members (first match wins; default: subscriber).
+_ROLES = tuple((role, re.compile(pattern, re.IGNORECASE)) for role, pattern in (
+    ("observer", r"\bobservers?\b"),
+    ("partner", r"\bpartners?\b"),
+    ("member", r"\bmembers?\b"),
+    ("participant", r"\bparticipat(?:ed|ing)\b|\bparticipants\s+in\b|^participants\b|\battended\b|\btook\s+part\b"),
+))
 _METADATA = re.compile(r"^(?:Categories|Subjects|DCPD Number|NOTE):")
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _SENTENCE_START = re.compile(r"(?:^|(?<!\b[A-Z])(?<!\bSt)[.!?;]\s+)(?=[^.!?;]*$)")
@@ -289,17 +308,29 @@ class _DocumentReader:
         return [(match.start(), match.end()) for match in _PARAGRAPH.finditer(self.text, start)
                 if not _METADATA.match(self.text[match.start() : match.end()].strip())]
 
+    def is_list(self, found: _Found) -> bool:
+        """A lead-in list needs one known name; a list after a colon or heading must start with one and
+        have an introduction that speaks of participants, or two known names."""
+        kinds = [resolve_name(name, self.organizations).kind for name, _ in found.names]
+        known = len(kinds) - kinds.count("unmatched")
+        if not found.needs_intro:
+            return known > 0
+        return kinds[0] != "unmatched" and (known >= 2 or _PARTICIPANT_WORDS.search(found.intro) is not None)
+
     def find(self, title: tuple[int, int]) -> list[_Found]:
         found: list[_Found] = []
+        self.rejected: list[_Found] = []
 
         def taken(offset: int) -> bool:
             return any(item.start <= offset < item.end for item in found)
 
         def add(start: int, end: int, intro: str, needs_intro: bool) -> None:
+            if taken(start):
+                return
             names, span_end = self.read_span(start, end)
-            if names:
-                found.append(_Found(start, max(span_end, names[-1][1] + 1), " ".join(intro.split()), names,
-                                    needs_intro))
+            candidate = _Found(start, max(span_end, names[-1][1] + 1) if names else start,
+                               " ".join(intro.split()), names, needs_intro)
+            (found if names and self.is_list(candidate) else self.rejected).append(candidate)
 
         for match in _TITLE_LEAD_IN.finditer(self.masked, *title):
             add(match.end(), title[1], match[0], needs_intro=False)
@@ -352,7 +383,7 @@ def _continues(previous: str, following: str, between: str) -> bool:
     last = previous.split()[-1] if previous.split() else ""
     first = following.split()[0] if following.split() else ""
     return (previous.count("(") > previous.count(")") or last.casefold() in _CONNECTORS
-            or (first[:1].islower() and first.casefold() not in ("and",)) or first.startswith(")"))
+            or first.casefold() in ("of", "de", "du", "des") or first.startswith(")"))
 
 
 def find_participant_lists(text: str, title: tuple[int, int], organizations: Mapping[str, str],
@@ -375,15 +406,10 @@ def find_participant_lists(text: str, title: tuple[int, int], organizations: Map
             else:
                 unmatched.append(UnmatchedName(name=name, line=document.line(offset),
                                                candidates=list(resolved.candidates)))
-        known = len(states) + len(organization_ids)
-        first_known = resolve_name(found.names[0][0], organizations).kind != "unmatched"
-        is_list = known > 0 if not found.needs_intro else first_known and (
-            known >= 2 or _PARTICIPANT_WORDS.search(found.intro) is not None)
-        if not is_list:
-            rejected.extend(unmatched)
-            continue
         lists.append(ParticipantList(
-            role="observer" if re.search(r"\bobservers?\b", found.intro, re.IGNORECASE) else "subscriber",
+            role=next((role for role, pattern in _ROLES if pattern.search(found.intro)), "subscriber"),
             intro=found.intro, line=document.line(found.start), states=list(dict.fromkeys(states)),
             organizations=list(dict.fromkeys(organization_ids)), unmatched=unmatched))
+    rejected = [UnmatchedName(name=name, line=document.line(offset)) for found in document.rejected
+                for name, offset in found.names if resolve_name(name, organizations).kind == "unmatched"]
     return lists, rejected
