@@ -13,6 +13,7 @@ from graph.errors import LoadError
 from graph.model import Label, Rel
 from loaders.catalog import CATALOG_KINDS
 from loaders.dataset import SHIPPED_DATA_DIR
+from loaders.documents import read_document
 from loaders.plan import Columns, GraphPlan, Origin
 from loaders.reading import read_yaml
 from loaders.statements import ParsedStatement, StatementCatalog, StatementParseError, parse_statement
@@ -49,8 +50,10 @@ def _in_catalog(node_id: str) -> bool:
 
 
 def parse_statement_file(path: Path) -> ParsedStatement:
+    """A statement as plain text, saved HTML or PDF (format read from the content)."""
+    text = read_document(path).text
     try:
-        return parse_statement(path.read_text(encoding="utf-8"), statement_catalog())
+        return parse_statement(text, statement_catalog())
     except StatementParseError as error:
         raise LoadError(str(path), None, None, str(error)) from error
 
