@@ -24,20 +24,20 @@ DCPD_PUBLISHER = "Daily Compilation of Presidential Documents (U.S. Government P
 
 
 @cache
-def _catalog_entries() -> tuple[dict[str, object], ...]:
+def catalog_entries() -> tuple[dict[str, object], ...]:
     document = read_yaml(CATALOG_PATH)
     return tuple({**item, "kind": kind} for kind in CATALOG_KINDS for item in document.get(kind, []))
 
 
 def statement_catalog() -> StatementCatalog:
     """The parser's alias tables, built from the shipped catalog."""
-    return StatementCatalog.from_entities(list(_catalog_entries()))
+    return StatementCatalog.from_entities(list(catalog_entries()))
 
 
 def commitment_id(parsed: ParsedStatement) -> str:
     """The catalog id of a statement with the same title, or a new `JS<year>_<TITLE>` id."""
     title = parsed.title.casefold().strip()
-    for entry in _catalog_entries():
+    for entry in catalog_entries():
         if entry["kind"] == "commitment" and str(entry["name"]).casefold().strip() == title:
             return str(entry["id"])
     slug = re.sub(r"[^A-Z0-9]+", "_", parsed.title.upper()).strip("_")[:48]
@@ -46,7 +46,7 @@ def commitment_id(parsed: ParsedStatement) -> str:
 
 def _in_catalog(node_id: str) -> bool:
     """A catalog item keeps its curated name, kind, date and confidence; a statement only adds to it."""
-    return any(entry["id"] == node_id for entry in _catalog_entries())
+    return any(entry["id"] == node_id for entry in catalog_entries())
 
 
 def parse_statement_file(path: Path) -> ParsedStatement:

@@ -252,7 +252,7 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _first_date(text: str) -> datetime.date | None:
+def first_date(text: str) -> datetime.date | None:
     match = _DATE.search(text)
     if not match:
         return None
@@ -329,7 +329,7 @@ def parse_statement(text: str, catalog: StatementCatalog) -> ParsedStatement:
     document_number = _DOCUMENT_NUMBER.search(text)
     return ParsedStatement(
         title=title,
-        date=_first_date(text),
+        date=first_date(text),
         document_number=f"DCPD{document_number[1]}" if document_number else None,
         states=_unique(states),
         organizations=_unique(organizations),

@@ -185,7 +185,8 @@ def _new_props(rel: Rel, row: StatusRow, values: dict[str, str | None], source: 
     props: Properties = {"sources": [source.id], "as_of": source.as_of, "confidence": "confirmed",
                          "note": " ".join(notes) or None, "name_in_source": row.participant, **values}
     if rel is Rel.PARTY_TO:
-        props |= {"entry_into_force": None, "entry_into_force_sources": []}
+        in_force = _iso(row.entry_into_force)
+        props |= {"entry_into_force": in_force, "entry_into_force_sources": [source.id] if in_force else []}
     return props
 
 
