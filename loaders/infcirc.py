@@ -120,7 +120,8 @@ def plan_infcirc(path: Path, text: str, plan: GraphPlan, source_exists: bool = F
         plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, parsed.commitment_id, {
             "role": "subscriber", "date": date, "note": f"Subscription communicated in {parsed.symbol}.", **fact},
             origin, COLUMNS)
+    # The circulation's date is the INFCIRC's own: an addendum corroborates the link but does not date it.
     for statement in parsed.circulates:
         plan.corroborate_or_add(Rel.CIRCULATED_AS, statement, parsed.commitment_id,
-                                {"date": date, "note": None, **fact}, origin, COLUMNS)
+                                {"date": None if parsed.addendum else date, "note": None, **fact}, origin, COLUMNS)
     return parsed

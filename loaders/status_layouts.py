@@ -64,8 +64,7 @@ def _header_key(text: str) -> str:
 
 def load_layout(path: Path) -> TableLayout:
     """A layout file, checked: unknown roles or consent kinds are an error naming the file."""
-    document = read_yaml(path)
-    clean = {key: value for key, value in document.items() if not str(key).startswith("__")}
+    clean = _without_positions(read_yaml(path))
     try:
         layout = TableLayout.model_validate(clean)
     except ValidationError as error:
@@ -77,6 +76,15 @@ def load_layout(path: Path) -> TableLayout:
         raise StatusTableError(str(path), None, "columns", f"roles must be among {', '.join(ROLES)} and include "
                                                            f"participant; got {', '.join(layout.columns)}")
     return layout
+
+
+def _without_positions(value: Any) -> Any:
+    """The YAML document without the `__line__` keys read_yaml adds for error messages."""
+    if isinstance(value, dict):
+        return {key: _without_positions(item) for key, item in value.items() if not str(key).startswith("__")}
+    if isinstance(value, list):
+        return [_without_positions(item) for item in value]
+    return value
 
 
 def layout_from_columns(columns: dict[str, str], date_format: str | None = None,
