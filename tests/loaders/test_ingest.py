@@ -113,7 +113,7 @@ def test_apply_writes_everything_citing_the_documents(shipped_db: GraphDatabaseC
     apply_ingest(shipped_db, prepare_ingest(shipped_db, [STATEMENT, infcirc, table], options()))
     rows = shipped_db.read(
         "MATCH (s:Entity)-[r:SUBSCRIBED_TO]->(:Entity {id: 'INFCIRC_869'}) WHERE s.id IN $ids "
-        "RETURN s.id AS id, properties(r) AS props", ids=[listed, newcomer])
+        "RETURN s.id AS id, properties(r) AS props", {"ids": [listed, newcomer]})
     props = {row["id"]: row["props"] for row in rows}
     assert props[newcomer]["sources"] == [ADDENDUM_SOURCE]
     assert props[newcomer]["date"] == "2016-04-28"
@@ -126,7 +126,7 @@ def test_apply_writes_everything_citing_the_documents(shipped_db: GraphDatabaseC
     assert len(cited) == 41
     assert all(any(source.startswith("STATEMENT_") for source in row["sources"]) for row in cited)
     moved = shipped_db.read("MATCH (:Entity {id: $id})-[r:PARTY_TO]->(:Entity {id: 'ICSANT'}) "
-                            "RETURN r.conflict_fields AS fields", id=parties[0])
+                            "RETURN r.conflict_fields AS fields", {"id": parties[0]})
     assert moved[0]["fields"] == ["since"]
 
     again = prepare_ingest(shipped_db, [STATEMENT, infcirc, table], options())
