@@ -151,8 +151,9 @@ class _Reader:
                 return length
         return 0
 
-    def read(self, pieces: list[_Piece]) -> tuple[list[tuple[str, int]], bool]:
-        """(name, offset) for each name at the start of the pieces, and whether a non-name ended the list."""
+    def read(self, pieces: list[_Piece], whole_lines: bool = False) -> tuple[list[tuple[str, int]], bool]:
+        """(name, offset) for each name at the start of the pieces, and whether a non-name ended the list.
+        With whole_lines (a column), a line of capitalised words is one name even when no table knows it."""
         names: list[tuple[str, int]] = []
         index = 0
         while index < len(pieces):
@@ -171,6 +172,9 @@ class _Reader:
                 length = len(_words(self.text[first.start : pieces[stop].end]))
             words = _words(self.text[first.start : pieces[stop].end])
             name, complete = self.name_in(words, length or self.known_prefix(words))
+            if not complete and whole_lines and all(_is_name_token(word) or not any(char.isalnum() for char in word)
+                                                    for word in words):
+                name, complete = " ".join(words), True
             if name:
                 names.append((name, first.start))
             if not complete or not name:
@@ -270,14 +274,14 @@ class _DocumentReader:
         leading = _LEADING_MARKER.match(self.masked, start, end)
         start = leading.end() if leading else start
         inline_end = _INLINE_END.search(self.masked, start, end)
-        readings = [_pieces(self.masked, start, inline_end.start() if inline_end else end, _INLINE_SEPARATOR)]
+        readings = [(_pieces(self.masked, start, inline_end.start() if inline_end else end, _INLINE_SEPARATOR), False)]
         if "\n" in self.masked[start:end].strip() or re.search(r"\t|[ \t]{3,}", self.masked[start:end]):
-            readings.append(self._line_pieces(start, end, _LINES_SEPARATOR))
+            readings.append((self._line_pieces(start, end, _LINES_SEPARATOR), True))
         if ";" in self.masked[start:end]:
-            readings.append(self._line_pieces(start, end, _SEMICOLONS_SEPARATOR))
+            readings.append((self._line_pieces(start, end, _SEMICOLONS_SEPARATOR), True))
         best: tuple[tuple[int, int], list[tuple[str, int]], int] | None = None
-        for pieces in readings:
-            names, _ = self.reader.read(pieces)
+        for pieces, whole_lines in readings:
+            names, _ = self.reader.read(pieces, whole_lines)
             resolved = [resolve_name(name, self.organizations).kind != "unmatched" for name, _ in names]
             score = (sum(resolved), -resolved.count(False))
             last = names[-1][1] if names else start
