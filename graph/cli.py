@@ -151,7 +151,7 @@ def parse_statement_command(
             for item in items:
                 out.print(f"  - {item}", highlight=False)
     if parsed.unknown_names:
-        console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_names)}")
+        console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_report())}", highlight=False)
         raise typer.Exit(code=2)
 
 

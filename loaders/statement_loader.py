@@ -63,7 +63,7 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
     origin = Origin(str(path), None)
     if parsed.unknown_names:
         raise origin.error("participants", "unknown names (add them to the catalog or fix the text): "
-                                           + ", ".join(parsed.unknown_names))
+                                           + ", ".join(parsed.unknown_report()))
     date = parsed.date.isoformat() if parsed.date else None
     source_id = f"STATEMENT_{parsed.document_number or commitment_id(parsed)}"
     if source_id not in plan.sources:

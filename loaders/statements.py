@@ -44,6 +44,19 @@ class ParsedStatement(BaseModel):
     participant_lists: list[ParticipantList] = []
     unmatched: list[UnmatchedName] = []
 
+    def unknown_report(self) -> list[str]:
+        """Each unknown name with its line and candidates where known, for error messages."""
+        lines = {item.name: item for item in self.unmatched}
+        report = []
+        for name in self.unknown_names:
+            item = lines.get(name)
+            if item is None:
+                report.append(repr(name))
+                continue
+            candidates = f"; candidates {', '.join(item.candidates)}" if item.candidates else ""
+            report.append(f"{name!r} (line {item.line}{candidates})")
+        return report
+
 
 # Phrases that name catalog entries without using their names; ids missing from the catalog are
 # dropped when the catalog is built, so the table can run ahead of the data.
