@@ -135,7 +135,7 @@ def _words(text: str) -> list[str]:
 
 
 class _Reader:
-    """Reads one span of text into the names it lists; `ended` tells whether a non-name stopped it."""
+    """Reads the pieces of one span of text into the names it lists, up to the first piece that is not a name."""
 
     def __init__(self, text: str, organizations: Mapping[str, str]) -> None:
         self.text = text
@@ -151,9 +151,8 @@ class _Reader:
                 return length
         return 0
 
-    def read(self, pieces: list[_Piece], whole_lines: bool = False) -> tuple[list[tuple[str, int]], bool]:
-        """(name, offset) for each name at the start of the pieces, and whether a non-name ended the list.
-        With whole_lines (a column), a line of capitalised words is one name even when no table knows it."""
+    def read(self, pieces: list[_Piece], whole_lines: bool = False) -> list[tuple[str, int]]:
+        """(name, offset) for each name at the start of the pieces. With whole_lines (a column), a line of capitalised words is one name even when no table knows it."""
         names: list[tuple[str, int]] = []
         index = 0
         while index < len(pieces):
@@ -178,9 +177,9 @@ class _Reader:
             if name:
                 names.append((name, first.start))
             if not complete or not name:
-                return names, True
+                return names
             index = stop + 1
-        return names, False
+        return names
 
     def name_in(self, words: list[str], known: int) -> tuple[str, bool]:
         """The name a piece starts with: all of it if it is a known or resolvable name, else its known
@@ -281,7 +280,7 @@ class _DocumentReader:
             readings.append((self._line_pieces(start, end, _SEMICOLONS_SEPARATOR), True))
         best: tuple[tuple[int, int], list[tuple[str, int]], int] | None = None
         for pieces, whole_lines in readings:
-            names, _ = self.reader.read(pieces, whole_lines)
+            names = self.reader.read(pieces, whole_lines)
             resolved = [resolve_name(name, self.organizations).kind != "unmatched" for name, _ in names]
             score = (sum(resolved), -resolved.count(False))
             last = names[-1][1] if names else start

@@ -86,9 +86,14 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
             "kind": "commitment", "subkind": "joint_statement", "name": parsed.title, "date": date,
             "sources": [source_id], "confidence": "confirmed", **details}, origin)
     fact = {"sources": [source_id], "as_of": date, "confidence": "confirmed", "note": None}
+    # Each participant with the role of the first list that names it (subscriber, observer, participant...).
+    roles: dict[str, str] = {}
+    for found in parsed.participant_lists:
+        for member in [*found.states, *found.organizations]:
+            roles.setdefault(member, found.role)
     for member in [*parsed.states, *parsed.organizations]:
-        plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, node_id, {"role": "subscriber", "date": date, **fact},
-                                origin, COLUMNS)
+        plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, node_id,
+                                {"role": roles.get(member, "subscriber"), "date": date, **fact}, origin, COLUMNS)
     for body in parsed.establishes:
         plan.corroborate_or_add(Rel.ESTABLISHES, node_id, body, {"date": date, **fact}, origin, COLUMNS)
     for reference in parsed.references:
