@@ -152,7 +152,8 @@ class _Reader:
         return 0
 
     def read(self, pieces: list[_Piece], whole_lines: bool = False) -> list[tuple[str, int]]:
-        """(name, offset) for each name at the start of the pieces. With whole_lines (a column), a line of capitalised words is one name even when no table knows it."""
+        """(name, offset) for each name at the start of the pieces. With whole_lines (a column), a line
+        of capitalised words is one name even when no table knows it."""
         names: list[tuple[str, int]] = []
         index = 0
         while index < len(pieces):
