@@ -152,7 +152,7 @@ def parse_statement_command(
             for item in items:
                 out.print(f"  - {item}", highlight=False)
     if parsed.unknown_names:
-        console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_names)}")
+        console.print(f"[yellow]unknown names:[/] {', '.join(parsed.unknown_report())}", highlight=False)
         raise typer.Exit(code=2)
 
 
@@ -169,6 +169,9 @@ def import_status_command(
     note: Annotated[str | None, typer.Option("--note", help="A note on the source.")] = None,
     apply: Annotated[bool, typer.Option("--apply", help="Write the import; without it only the diff.")] = False,
     show_confirmed: Annotated[bool, typer.Option("--show-confirmed", help="List confirmations too.")] = False,
+    layout: Annotated[str | None, typer.Option("--layout", help="nl (Dutch treaty database) or a layout YAML.")] = None,
+    column: Annotated[list[str] | None, typer.Option("--column", help="role=Header for a one-off CSV.")] = None,
+    date_format: Annotated[str | None, typer.Option("--date-format", help="With --column, e.g. %d.%m.%Y.")] = None,
 ) -> None:
     """Diff a depositary status table against the graph; with --apply, write it in one transaction
     (new facts, confirmations, and disagreements recorded as conflicts, never overwritten)."""
@@ -196,7 +199,11 @@ def import_status_command(
     try:
         db = connect(get_settings())
         try:
-            prepared = prepare_import(db, instrument, file, source)
+            from loaders.status_layouts import layout_option, read_status_table
+
+            table_layout = layout_option(layout, column, date_format)
+            table = read_status_table(file, table_layout) if table_layout else None
+            prepared = prepare_import(db, instrument, file, source, table)
             for table in diff_tables(prepared, show_confirmed):
                 out.print(table)
             if not apply:
@@ -210,6 +217,48 @@ def import_status_command(
         raise fail(error) from error
     from loaders.load import summary_table
 
+    out.print(summary_table(summary))
+
+
+@app.command("ingest")
+def ingest_command(
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False,
+                                                help="Statements, INFCIRCs, status tables (text, HTML, PDF, CSV).")],
+    apply: Annotated[bool, typer.Option("--apply", help="Write everything; without it only the diff.")] = False,
+    show_confirmed: Annotated[bool, typer.Option("--show-confirmed", help="List confirmations too.")] = False,
+    instrument: Annotated[str | None, typer.Option("--instrument", help="A status table's instrument id.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The date a status table shows (YYYY-MM-DD).")] = None,
+    source_url: Annotated[str | None, typer.Option("--source-url", help="Where a status table was read.")] = None,
+    source_title: Annotated[str | None, typer.Option("--source-title", help="Title of its Source.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="nl (Dutch treaty database) or a layout YAML.")] = None,
+    column: Annotated[list[str] | None, typer.Option("--column", help="role=Header for a one-off CSV.")] = None,
+    date_format: Annotated[str | None, typer.Option("--date-format", help="With --column, e.g. %d.%m.%Y.")] = None,
+) -> None:
+    """Detect what each file is, show what it would add, confirm or contradict; with --apply write it all
+    in one transaction (contradictions recorded as conflicts, never overwrites)."""
+    from graph.driver import connect
+    from loaders.ingest import TableOptions, apply_ingest, check_ingest, ingest_tables, prepare_ingest
+    from loaders.load import summary_table
+    from loaders.status_layouts import layout_option
+
+    out = Console(width=200)
+    try:
+        options = TableOptions(instrument, as_of, source_url, source_title, None,
+                               layout_option(layout, column, date_format))
+        db = connect(get_settings())
+        try:
+            prepared = prepare_ingest(db, files, options)
+            for table in ingest_tables(prepared, show_confirmed):
+                out.print(table)
+            if not apply:
+                check_ingest(db, prepared)
+                out.print("dry run: nothing written (add --apply to write)")
+                return
+            summary = apply_ingest(db, prepared)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
     out.print(summary_table(summary))
 
 

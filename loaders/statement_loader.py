@@ -13,6 +13,7 @@ from graph.errors import LoadError
 from graph.model import Label, Rel
 from loaders.catalog import CATALOG_KINDS
 from loaders.dataset import SHIPPED_DATA_DIR
+from loaders.documents import read_document
 from loaders.plan import Columns, GraphPlan, Origin
 from loaders.reading import read_yaml
 from loaders.statements import ParsedStatement, StatementCatalog, StatementParseError, parse_statement
@@ -23,20 +24,20 @@ DCPD_PUBLISHER = "Daily Compilation of Presidential Documents (U.S. Government P
 
 
 @cache
-def _catalog_entries() -> tuple[dict[str, object], ...]:
+def catalog_entries() -> tuple[dict[str, object], ...]:
     document = read_yaml(CATALOG_PATH)
     return tuple({**item, "kind": kind} for kind in CATALOG_KINDS for item in document.get(kind, []))
 
 
 def statement_catalog() -> StatementCatalog:
     """The parser's alias tables, built from the shipped catalog."""
-    return StatementCatalog.from_entities(list(_catalog_entries()))
+    return StatementCatalog.from_entities(list(catalog_entries()))
 
 
 def commitment_id(parsed: ParsedStatement) -> str:
     """The catalog id of a statement with the same title, or a new `JS<year>_<TITLE>` id."""
     title = parsed.title.casefold().strip()
-    for entry in _catalog_entries():
+    for entry in catalog_entries():
         if entry["kind"] == "commitment" and str(entry["name"]).casefold().strip() == title:
             return str(entry["id"])
     slug = re.sub(r"[^A-Z0-9]+", "_", parsed.title.upper()).strip("_")[:48]
@@ -45,12 +46,14 @@ def commitment_id(parsed: ParsedStatement) -> str:
 
 def _in_catalog(node_id: str) -> bool:
     """A catalog item keeps its curated name, kind, date and confidence; a statement only adds to it."""
-    return any(entry["id"] == node_id for entry in _catalog_entries())
+    return any(entry["id"] == node_id for entry in catalog_entries())
 
 
 def parse_statement_file(path: Path) -> ParsedStatement:
+    """A statement as plain text, saved HTML or PDF (format read from the content)."""
+    text = read_document(path).text
     try:
-        return parse_statement(path.read_text(encoding="utf-8"), statement_catalog())
+        return parse_statement(text, statement_catalog())
     except StatementParseError as error:
         raise LoadError(str(path), None, None, str(error)) from error
 
@@ -60,7 +63,7 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
     origin = Origin(str(path), None)
     if parsed.unknown_names:
         raise origin.error("participants", "unknown names (add them to the catalog or fix the text): "
-                                           + ", ".join(parsed.unknown_names))
+                                           + ", ".join(parsed.unknown_report()))
     date = parsed.date.isoformat() if parsed.date else None
     source_id = f"STATEMENT_{parsed.document_number or commitment_id(parsed)}"
     if source_id not in plan.sources:
@@ -83,9 +86,14 @@ def plan_statement_file(path: Path, plan: GraphPlan) -> None:
             "kind": "commitment", "subkind": "joint_statement", "name": parsed.title, "date": date,
             "sources": [source_id], "confidence": "confirmed", **details}, origin)
     fact = {"sources": [source_id], "as_of": date, "confidence": "confirmed", "note": None}
+    # Each participant with the role of the first list that names it (subscriber, observer, participant...).
+    roles: dict[str, str] = {}
+    for found in parsed.participant_lists:
+        for member in [*found.states, *found.organizations]:
+            roles.setdefault(member, found.role)
     for member in [*parsed.states, *parsed.organizations]:
-        plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, node_id, {"role": "subscriber", "date": date, **fact},
-                                origin, COLUMNS)
+        plan.corroborate_or_add(Rel.SUBSCRIBED_TO, member, node_id,
+                                {"role": roles.get(member, "subscriber"), "date": date, **fact}, origin, COLUMNS)
     for body in parsed.establishes:
         plan.corroborate_or_add(Rel.ESTABLISHES, node_id, body, {"date": date, **fact}, origin, COLUMNS)
     for reference in parsed.references:

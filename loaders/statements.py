@@ -9,17 +9,16 @@ from __future__ import annotations
 import csv
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from graph.errors import LoadError, NSGraphError
-from loaders.countries import converter, name_to_iso3
+from loaders.countries import name_to_iso3
+from loaders.participants import ParticipantList, UnmatchedName, find_participant_lists, name_key, strip_article
 
 
 class StatementParseError(NSGraphError):
@@ -42,6 +41,21 @@ class ParsedStatement(BaseModel):
     subjects: list[str]
     topics: list[str]
     unknown_names: list[str]
+    participant_lists: list[ParticipantList] = []
+    unmatched: list[UnmatchedName] = []
+
+    def unknown_report(self) -> list[str]:
+        """Each unknown name with its line and candidates where known, for error messages."""
+        lines = {item.name: item for item in self.unmatched}
+        report = []
+        for name in self.unknown_names:
+            item = lines.get(name)
+            if item is None:
+                report.append(repr(name))
+                continue
+            candidates = f"; candidates {', '.join(item.candidates)}" if item.candidates else ""
+            report.append(f"{name!r} (line {item.line}{candidates})")
+        return report
 
 
 # Phrases that name catalog entries without using their names; ids missing from the catalog are
@@ -96,23 +110,12 @@ _BODY_KINDS = frozenset({"organization", "initiative"})
 _CATALOG_COLUMNS = ("id", "kind", "name", "short_name", "aliases")
 
 
-def _key(name: str) -> str:
-    """Lookup key that ignores case, accents, spacing and a leading article."""
-    decomposed = unicodedata.normalize("NFKD", _strip_article(name))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.casefold().split())
-
-
-def _strip_article(name: str) -> str:
-    return re.sub(r"^(?:the\s+)+", "", name.strip(), flags=re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class StatementCatalog:
     """The alias tables the parser resolves names against, built from the entity catalog."""
 
-    organizations: dict[str, str] = field(default_factory=dict)  # _key(alias) -> id
-    bodies: dict[str, str] = field(default_factory=dict)  # _key(name) -> id, for what is established
+    organizations: dict[str, str] = field(default_factory=dict)  # name_key(alias) -> id
+    bodies: dict[str, str] = field(default_factory=dict)  # name_key(name) -> id, for what is established
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrase as written -> ids
     topics: dict[str, str] = field(default_factory=dict)  # keyword regex -> topic id
 
@@ -143,9 +146,9 @@ class StatementCatalog:
             aliases = [row["name"], row.get("short_name"), *(row.get("aliases") or [])]
             for alias in (alias.strip() for alias in aliases if alias and alias.strip()):
                 if kind == "organization":
-                    organizations.setdefault(_key(alias), entity_id)
+                    organizations.setdefault(name_key(alias), entity_id)
                 if kind in _BODY_KINDS:
-                    bodies.setdefault(_key(alias), entity_id)
+                    bodies.setdefault(name_key(alias), entity_id)
                 if entity_id not in references.get(alias, ()):
                     references[alias] = (*references.get(alias, ()), entity_id)
         known_ids = {row["id"].strip() for row in rows}
@@ -157,110 +160,12 @@ class StatementCatalog:
         return cls(organizations=organizations, bodies=bodies, references=references, topics=topics)
 
 
-# --- country names -------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _full_country_names() -> frozenset[str]:
-    """Names the library knows in full, so "Bosnia and Herzegovina" is not split at its "and"."""
-    data = converter().data
-    return frozenset(_key(str(name)) for name in (*data["name_short"], *data["name_official"]))
-
-
 def resolve_state_name(name: str) -> str | None:
     """ISO 3166-1 alpha-3 code for a State's name as written in a statement, or None if unknown."""
-    cleaned = _strip_article(name)
+    cleaned = strip_article(" ".join(name.split()))
     if not cleaned:
         return None
     return name_to_iso3(cleaned)
-
-
-# --- participants ----------------------------------------------------------------------------------
-
-# Where a participant list starts: in the title, or in a body paragraph (first match wins).
-_TITLE_LEAD_IN = re.compile(r"\bStatement by\s+(?:the\s+(?:[Ll]eaders|[Gg]overnments)\s+of\s+)?")
-_BODY_LEAD_INS = (
-    re.compile(r"\b[Tt]he [Gg]overnments of\s+"),
-    re.compile(r"\b[Tt]he [Ll]eaders of\s+"),
-)
-_ORGANIZATIONS_MARKER = re.compile(r"\bthe following (?:international )?organi[sz]ations?:\s*", re.IGNORECASE)
-# A list ends at ";", ":" or a sentence-ending full stop (not the one in "St." or "U.S.").
-_LIST_END = re.compile(r"[;:]|(?<!\b[A-Z])(?<!\bSt)\.(?=\s|$)")
-_SEPARATOR = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
-_NAME_CONNECTORS = frozenset({"of", "the", "and"})
-
-
-def _is_capitalized(token: str) -> bool:
-    return token[:1].isupper() or (token[:2] in ("d'", "d\u2019") and token[2:3].isupper())
-
-
-def _leading_name(tokens: list[str]) -> tuple[str, bool]:
-    """The capitalised name at the start of tokens, and whether it is all of them."""
-    last_capitalized = -1
-    for index, token in enumerate(tokens):
-        if _is_capitalized(token):
-            last_capitalized = index
-        elif token not in _NAME_CONNECTORS:
-            break
-    return " ".join(tokens[: last_capitalized + 1]), last_capitalized == len(tokens) - 1
-
-
-def _known_prefix(words: list[str], catalog: StatementCatalog) -> int:
-    """Word count of the longest start of words that is a full country or organization name, else 0.
-
-    Such names may hold "and" and lowercase words (United Nations Office on Drugs and Crime).
-    """
-    for length in range(len(words), 0, -1):
-        key = _key(" ".join(words[:length]))
-        if key in catalog.organizations or key in _full_country_names():
-            return length
-    return 0
-
-
-def _split_participants(text: str, catalog: StatementCatalog) -> list[str]:
-    """Participant names at the start of text, up to the first piece that is not a name."""
-    text = _ORGANIZATIONS_MARKER.sub("", " ".join(text.split()))
-    end = _LIST_END.search(text)
-    pieces = _SEPARATOR.split(text[: end.start()] if end else text)
-    parts, separators = pieces[0::2], pieces[1::2]
-    names: list[str] = []
-    start = 0
-    while start < len(parts):
-        stop = start
-        # Rejoin pieces split at an "and" that belongs to a known name (Trinidad and Tobago).
-        for candidate in range(start + 1, len(parts)):
-            if separators[candidate - 1].strip() != "and":
-                break
-            head = len(_strip_article(" and ".join(parts[start:candidate])).split()) + 1
-            joined = _strip_article(" and ".join(parts[start : candidate + 1])).split()
-            if _known_prefix(joined, catalog) > head:
-                stop = candidate
-        words = _strip_article(" and ".join(parts[start : stop + 1])).split()
-        known = _known_prefix(words, catalog)
-        name, complete = (" ".join(words[:known]), known == len(words)) if known else _leading_name(words)
-        if name:
-            names.append(_strip_article(name))
-        if not complete or not name:
-            break
-        start = stop + 1
-    return names
-
-
-def _participant_names(title: str, paragraphs: list[str], catalog: StatementCatalog) -> list[str]:
-    title_match = _TITLE_LEAD_IN.search(title)
-    candidates = [title[title_match.end() :]] if title_match else []
-    for paragraph in paragraphs:
-        matches = [match for pattern in _BODY_LEAD_INS if (match := pattern.search(paragraph))]
-        if matches:
-            candidates.append(paragraph[min(match.end() for match in matches) :])
-    for candidate in candidates:
-        names = _split_participants(candidate, catalog)
-        if names:
-            return names
-    raise StatementParseError(
-        f"no participant list found in {title!r}: expected a title 'Joint Statement by A, B and C on ...' "
-        "or a sentence starting 'The Governments of ...' or '(We,) the leaders of ...'"
-    )
 
 
 # --- list items -------------------------------------------------------------------------------------
@@ -360,7 +265,7 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _first_date(text: str) -> datetime.date | None:
+def first_date(text: str) -> datetime.date | None:
     match = _DATE.search(text)
     if not match:
         return None
@@ -379,28 +284,50 @@ def _metadata_list(paragraphs: list[str], label: str) -> list[str]:
     return []
 
 
+_DATE_LINE = re.compile(rf"^\W*(?:{_DATE.pattern})\W*$")
+
+
+def _title_span(text: str) -> tuple[int, int]:
+    """Offsets of the title: the first lines after any header, up to a blank line or a date line."""
+    start = end = None
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if start is None:
+            if stripped and not _HEADER.match(stripped):
+                start, end = position, position + len(line.rstrip("\r\n"))
+        elif not stripped or _DATE_LINE.match(stripped) or _METADATA.match(stripped):
+            break
+        else:
+            end = position + len(line.rstrip("\r\n"))
+        position += len(line)
+    if start is None or end is None:
+        raise StatementParseError("the statement is empty: expected a title line and a participant list")
+    return start, end
+
+
 def parse_statement(text: str, catalog: StatementCatalog) -> ParsedStatement:
     """Parses a joint statement; raises StatementParseError when it names no participants."""
-    lines = text.splitlines()
-    title_index = next(
-        (index for index, line in enumerate(lines) if line.strip() and not _HEADER.match(line.strip())), None
-    )
-    if title_index is None:
-        raise StatementParseError("the statement is empty: expected a title line and a participant list")
-    title = _EMPHASIS.sub(r"\2", lines[title_index].strip().lstrip("#").strip())
-    after_title = lines[title_index + 1 :]
+    title_start, title_end = _title_span(text)
+    title = _EMPHASIS.sub(r"\2", " ".join(text[title_start:title_end].split()).lstrip("#").strip())
+    after_title = text[title_end:].splitlines()
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "\n".join(after_title)) if p.strip()]
     body_paragraphs = [p for p in paragraphs if not _METADATA.match(p)]
     body = "\n\n".join(body_paragraphs)
 
-    states: list[str] = []
-    organizations: list[str] = []
-    unknown: list[str] = []
-    for name in _participant_names(title, body_paragraphs, catalog):
-        organization = catalog.organizations.get(_key(name))
-        state = None if organization else resolve_state_name(name)
-        target = organizations if organization else states if state else unknown
-        target.append(organization or state or name)
+    lists, rejected = find_participant_lists(text, (title_start, title_end), catalog.organizations)
+    if not lists:
+        seen = "; spans that look like names but match nothing: " + ", ".join(
+            f"{item.name!r} (line {item.line})" for item in rejected) if rejected else ""
+        raise StatementParseError(
+            f"no participant list found in {title!r}: expected a title 'Joint Statement by A, B and C on ...', "
+            "a sentence starting 'The Governments of ...' or '(We,) the leaders of ...', or a list of States "
+            f"after a colon or under a heading{seen}"
+        )
+    states = [state for found in lists for state in found.states]
+    organizations = [organization for found in lists for organization in found.organizations]
+    unmatched = [item for found in lists for item in found.unmatched]
+    unknown = [item.name for item in unmatched]
 
     pledges: list[str] = []
     tasks: list[str] = []
@@ -409,13 +336,13 @@ def parse_statement(text: str, catalog: StatementCatalog) -> ParsedStatement:
 
     establishes: list[str] = []
     for match in _ESTABLISH.finditer(body):
-        body_id = catalog.bodies.get(_key(match["name"]))
+        body_id = catalog.bodies.get(name_key(match["name"]))
         (establishes if body_id else unknown).append(body_id or match["name"])
 
     document_number = _DOCUMENT_NUMBER.search(text)
     return ParsedStatement(
         title=title,
-        date=_first_date(text),
+        date=first_date(text),
         document_number=f"DCPD{document_number[1]}" if document_number else None,
         states=_unique(states),
         organizations=_unique(organizations),
@@ -427,4 +354,6 @@ def parse_statement(text: str, catalog: StatementCatalog) -> ParsedStatement:
         subjects=_metadata_list(paragraphs, "Subjects"),
         topics=_find_topics(body, catalog),
         unknown_names=_unique(unknown),
+        participant_lists=lists,
+        unmatched=unmatched,
     )

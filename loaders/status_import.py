@@ -172,7 +172,10 @@ def _row_facts(row: StatusRow) -> list[tuple[Rel, dict[str, str | None]]]:
     if row.signature_date:
         facts.append((Rel.SIGNED, {"date": _iso(row.signature_date)}))
     if row.consent_date:
-        facts.append((Rel.PARTY_TO, {"since": _iso(row.consent_date), "via": row.consent_kind}))
+        # A layout without the consent's kind states only its date: the graph's kind is neither confirmed nor
+        # contradicted.
+        consent = {"since": _iso(row.consent_date)} | ({"via": row.consent_kind} if row.consent_kind else {})
+        facts.append((Rel.PARTY_TO, consent))
     return facts
 
 
@@ -185,7 +188,9 @@ def _new_props(rel: Rel, row: StatusRow, values: dict[str, str | None], source: 
     props: Properties = {"sources": [source.id], "as_of": source.as_of, "confidence": "confirmed",
                          "note": " ".join(notes) or None, "name_in_source": row.participant, **values}
     if rel is Rel.PARTY_TO:
-        props |= {"entry_into_force": None, "entry_into_force_sources": []}
+        in_force = _iso(row.entry_into_force)
+        props |= {"entry_into_force": in_force, "entry_into_force_sources": [source.id] if in_force else []}
+        props.setdefault("via", UNSPECIFIED_KIND)
     return props
 
 

@@ -63,6 +63,7 @@ class StatusRow(BaseModel):
     consent_date: date | None
     consent_kind: ConsentKind | None
     footnotes: list[str]
+    entry_into_force: date | None = None  # only layouts with an entry-into-force column give it
 
 
 class StatusTable(BaseModel):
@@ -301,6 +302,14 @@ class _TableCollector(HTMLParser):
         super().close()
         while self._open:
             self.tables.append(self._open.pop().rows)
+
+
+def html_tables(text: str) -> list[list[tuple[int, list[str]]]]:
+    """Every <table> of a page as (line of the row, cell texts) rows: for the other layouts' readers."""
+    collector = _TableCollector()
+    collector.feed(text)
+    collector.close()
+    return [[(line, [_clean(cell.text) for cell in cells]) for line, cells in rows] for rows in collector.tables]
 
 
 def parse_status_html(path_or_text: str | Path) -> StatusTable:

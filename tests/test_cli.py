@@ -9,7 +9,7 @@ from typer.testing import CliRunner, Result
 
 from cli.app import app
 from graph.driver import GraphDatabaseClient
-from tests.conftest import wipe
+from tests.conftest import needs_shared, wipe
 from tests.loaders.conftest import DATA_DIR, SEED, copy_dataset, graph_dump, replace_in_line
 
 TABLE_ROW = re.compile(r"^\W*([A-Za-z_]+)\W+(\d+)(?:\W+(\d+)\W+(\d+))?\W*$")
@@ -87,6 +87,7 @@ def test_load_of_a_bad_row_exits_1_naming_file_and_line(cli: CliRunner, db: Grap
     assert graph_dump(db) == before
 
 
+@needs_shared(SEED)
 def test_parse_statement_json_lists_39_states(cli: CliRunner) -> None:
     result = invoke(cli, "parse-statement", str(SEED), "--json")
     assert result.exit_code == 0, result.output
@@ -97,6 +98,7 @@ def test_parse_statement_json_lists_39_states(cli: CliRunner) -> None:
     assert parsed["unknown_names"] == []
 
 
+@needs_shared(SEED)
 def test_parse_statement_with_an_unknown_country_exits_2_naming_it(cli: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "freedonia.txt"
     path.write_text(SEED.read_text(encoding="utf-8").replace("Argentina, Armenia,", "Argentina, Freedonia, Armenia,"),

@@ -14,7 +14,7 @@ from graph.driver import GraphDatabaseClient
 from graph.errors import LoadError
 from loaders.load import load_paths, load_shipped_data
 from loaders.writer import LoadSummary
-from tests.conftest import wipe
+from tests.conftest import needs_shared, wipe
 from tests.loaders.conftest import DATA_DIR, SEED, GraphDump, graph_dump
 
 COMMITMENT = "JS2016_SUSTAINING_ACTION"
@@ -67,6 +67,7 @@ def seeded_db(db: GraphDatabaseClient, seeded: tuple[GraphDump, LoadSummary]) ->
     return db
 
 
+@needs_shared(SEED)
 def test_seed_subscribers_are_39_states_and_interpol_and_un(seeded_db: GraphDatabaseClient) -> None:
     found = subscribers(seeded_db)
     assert {row["id"] for row in found if row["kind"] == ["State"]} == SEED_STATES
@@ -74,6 +75,7 @@ def test_seed_subscribers_are_39_states_and_interpol_and_un(seeded_db: GraphData
     assert len(found) == len(SEED_STATES) + len(SEED_ORGANIZATIONS) == 41
 
 
+@needs_shared(SEED)
 def test_each_subscription_cites_the_statement_besides_the_curated_sources(seeded_db: GraphDatabaseClient) -> None:
     curated = curated_sources(COMMITMENT)
     assert set(curated) == SEED_STATES | SEED_ORGANIZATIONS  # the curated data has them all already
@@ -81,6 +83,7 @@ def test_each_subscription_cites_the_statement_besides_the_curated_sources(seede
         assert row["sources"] == [*curated[row["id"]], STATEMENT_SOURCE], row["id"]
 
 
+@needs_shared(SEED)
 def test_statement_source_node(seeded_db: GraphDatabaseClient) -> None:
     found = seeded_db.read("MATCH (s:Source {id: $id}) RETURN properties(s) AS p", {"id": STATEMENT_SOURCE})
     assert len(found) == 1
@@ -88,6 +91,7 @@ def test_statement_source_node(seeded_db: GraphDatabaseClient) -> None:
     assert found[0]["p"]["title"] == "Joint Statement on Sustaining Action To Strengthen Global Nuclear Security"
 
 
+@needs_shared(SEED)
 def test_commitment_establishes_nscg_citing_the_statement(seeded_db: GraphDatabaseClient) -> None:
     found = seeded_db.read("MATCH (:Commitment {id: $id})-[r:ESTABLISHES]->(b) RETURN b.id AS id, r.sources AS s",
                            {"id": COMMITMENT})
@@ -95,6 +99,7 @@ def test_commitment_establishes_nscg_citing_the_statement(seeded_db: GraphDataba
                                           STATEMENT_SOURCE]}]
 
 
+@needs_shared(SEED)
 def test_commitment_gains_pledges_tasks_and_the_statement_source(seeded_db: GraphDatabaseClient) -> None:
     props = seeded_db.read("MATCH (c:Commitment {id: $id}) RETURN properties(c) AS p", {"id": COMMITMENT})[0]["p"]
     assert len(props["pledges"]) == 2
@@ -106,6 +111,7 @@ def test_commitment_gains_pledges_tasks_and_the_statement_source(seeded_db: Grap
     assert props["sources"].count(STATEMENT_SOURCE) == 1
 
 
+@needs_shared(SEED)
 def test_seed_adds_one_source_and_enriches_the_catalog_commitment(seeded: tuple[GraphDump, LoadSummary]) -> None:
     _, summary = seeded
     with (DATA_DIR / "sources.csv").open(encoding="utf-8", newline="") as handle:
@@ -115,6 +121,7 @@ def test_seed_adds_one_source_and_enriches_the_catalog_commitment(seeded: tuple[
     assert summary.outcomes["Commitment"] == {"created": len(catalog["commitment"])}
 
 
+@needs_shared(SEED)
 def test_reloading_data_and_seed_changes_nothing(seeded_db: GraphDatabaseClient,
                                                  seeded: tuple[GraphDump, LoadSummary]) -> None:
     summary = load_paths(seeded_db, [DATA_DIR, SEED])
@@ -131,11 +138,13 @@ def seeded_separately(db: GraphDatabaseClient) -> GraphDump:
     return graph_dump(db)
 
 
+@needs_shared(SEED)
 def test_seed_loaded_after_the_data_gives_the_same_nodes(seeded_separately: GraphDump,
                                                          seeded: tuple[GraphDump, LoadSummary]) -> None:
     assert seeded_separately[0] == seeded[0][0]
 
 
+@needs_shared(SEED)
 def test_seed_loaded_after_the_data_keeps_the_curated_relationship_properties(
         seeded_separately: GraphDump, seeded: tuple[GraphDump, LoadSummary]) -> None:
     assert seeded_separately[1] == seeded[0][1]
@@ -152,6 +161,7 @@ def freedonia_statement(tmp_path: Path) -> Path:
     return path
 
 
+@needs_shared(SEED)
 def test_unknown_country_fails_naming_it_and_writes_nothing(seeded_db: GraphDatabaseClient, tmp_path: Path,
                                                             seeded: tuple[GraphDump, LoadSummary]) -> None:
     path = freedonia_statement(tmp_path)
@@ -162,6 +172,7 @@ def test_unknown_country_fails_naming_it_and_writes_nothing(seeded_db: GraphData
     assert graph_dump(seeded_db) == seeded[0]
 
 
+@needs_shared(SEED)
 def test_unknown_country_dry_run_fails_too(empty_db: GraphDatabaseClient, tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="Freedonia"):
         load_paths(empty_db, [DATA_DIR, freedonia_statement(tmp_path)], dry_run=True)

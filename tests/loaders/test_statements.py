@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import LoadError, NSGraphError
+from loaders.statement_loader import statement_catalog
 from loaders.statements import (
     ParsedStatement,
     StatementCatalog,
@@ -13,10 +14,9 @@ from loaders.statements import (
     parse_statement,
     resolve_state_name,
 )
+from tests.conftest import SHARED_DIR, needs_shared, require_shared
 
-SHARED_DIR = Path(__file__).parents[2].parent / "shared"
 SEED = SHARED_DIR / "seeds" / "joint-statement-2016-04-01-sustaining-action.txt"
-ENTITIES = SHARED_DIR / "data" / "entities.csv"
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "statements"
 
 # Read by hand from the seed's participant sentence, in its order.
@@ -30,24 +30,27 @@ SEED_STATES = [
 
 @pytest.fixture(scope="module")
 def catalog() -> StatementCatalog:
-    return StatementCatalog.from_entities_csv(ENTITIES)
+    """The parser's tables from the shipped catalog (data/catalog.yaml), as the loader builds them."""
+    return statement_catalog()
 
 
 @pytest.fixture(scope="module")
 def seed(catalog: StatementCatalog) -> ParsedStatement:
-    return parse_statement(SEED.read_text(encoding="utf-8"), catalog)
+    return parse_statement(require_shared(SEED).read_text(encoding="utf-8"), catalog)
 
 
 def parse_fixture(name: str, catalog: StatementCatalog) -> ParsedStatement:
     return parse_statement((FIXTURES / name).read_text(encoding="utf-8"), catalog)
 
 
+@needs_shared(SEED)
 def test_seed_header(seed: ParsedStatement) -> None:
     assert seed.title == "Joint Statement on Sustaining Action To Strengthen Global Nuclear Security"
     assert seed.date == datetime.date(2016, 4, 1)
     assert seed.document_number == "DCPD201600210"
 
 
+@needs_shared(SEED)
 def test_seed_participants(seed: ParsedStatement) -> None:
     assert len(SEED_STATES) == 39
     assert seed.states == SEED_STATES
@@ -55,6 +58,7 @@ def test_seed_participants(seed: ParsedStatement) -> None:
     assert seed.unknown_names == []
 
 
+@needs_shared(SEED)
 def test_seed_pledges_and_tasks(seed: ParsedStatement) -> None:
     assert seed.pledges == [
         "Establish a Nuclear Security Contact Group",
@@ -69,6 +73,7 @@ def test_seed_pledges_and_tasks(seed: ParsedStatement) -> None:
     assert seed.establishes == ["NSCG"]
 
 
+@needs_shared(SEED)
 def test_seed_references(seed: ParsedStatement) -> None:
     expected = {
         "COMMUNIQUE_2010", "COMMUNIQUE_2012", "COMMUNIQUE_2014", "COMMUNIQUE_2016", "WORK_PLAN_2010",
@@ -82,6 +87,7 @@ def test_seed_references(seed: ParsedStatement) -> None:
     assert not {"UN", "INTERPOL", "NSCG"} & set(seed.references)
 
 
+@needs_shared(SEED)
 def test_seed_metadata_and_topics(seed: ParsedStatement) -> None:
     assert seed.categories == [
         "Joint Statements : Nuclear Security Summit leaders :: Global nuclear security, strengthening efforts"

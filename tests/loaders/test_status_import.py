@@ -33,7 +33,7 @@ from loaders.status_import import (
 from loaders.writer import write_plan
 from queries.conflicts import list_conflicts
 from queries.registry import read
-from tests.conftest import SHARED_DIR, wipe
+from tests.conftest import SHARED_DIR, needs_shared, wipe
 
 RAW_DIR = SHARED_DIR / "data" / "raw"
 SNAPSHOT_2013 = RAW_DIR / "untc_icsant_status_2013-06-06.csv"
@@ -134,6 +134,7 @@ def altered_copy(tmp_path: Path, replacements: dict[str, str], name: str = "alte
 # --- tests -----------------------------------------------------------------------------------------
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_2013_snapshot_brings_back_every_party_and_signatory(no_icsant_db: GraphDatabaseClient) -> None:
     prepared = imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
     signed, consented = expected_from_csv(SNAPSHOT_2013)
@@ -149,6 +150,7 @@ def test_2013_snapshot_brings_back_every_party_and_signatory(no_icsant_db: Graph
     assert source["as_of"] == "2013-06-06" and source["kind"] == "depositary"
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_2014_snapshot_adds_exactly_france_and_kuwait(no_icsant_db: GraphDatabaseClient) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
     prepared = prepare_import(no_icsant_db, "ICSANT", SNAPSHOT_2014, SOURCE_2014)
@@ -166,6 +168,7 @@ def test_2014_snapshot_adds_exactly_france_and_kuwait(no_icsant_db: GraphDatabas
     assert fact_of(no_icsant_db, "SIGNED", "FRA")["sources"] == [SOURCE_2013.id, SOURCE_2014.id]
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_a_changed_date_and_kind_keep_both_values_with_both_sources(no_icsant_db: GraphDatabaseClient,
                                                                       tmp_path: Path) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
@@ -195,6 +198,7 @@ def test_a_changed_date_and_kind_keep_both_values_with_both_sources(no_icsant_db
     assert fact_of(no_icsant_db, "PARTY_TO", "AUT")["conflict_values"] == ["2006-09-15"]
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_an_unknown_name_stops_the_import_and_writes_nothing(no_icsant_db: GraphDatabaseClient,
                                                              tmp_path: Path) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
@@ -209,6 +213,7 @@ def test_an_unknown_name_stops_the_import_and_writes_nothing(no_icsant_db: Graph
     assert dump(no_icsant_db) == before
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_a_clashing_source_id_is_refused(no_icsant_db: GraphDatabaseClient) -> None:
     clash = SourceInfo(id="UNTC_ICSANT_STATUS_2025", title="Something else", url=None, as_of="2014-07-10")
     with pytest.raises(ImportRefused, match="already exists"):
@@ -220,6 +225,7 @@ def cli_args(path: Path, source_id: str, *extra: str) -> list[str]:
             "--source-url", "https://example.org/t.csv", "--as-of", "2014-07-10", "--source-id", source_id, *extra]
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_cli_dry_run_prints_the_diff_and_writes_nothing(no_icsant_db: GraphDatabaseClient,
                                                         cli: CliRunner) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)
@@ -231,6 +237,7 @@ def test_cli_dry_run_prints_the_diff_and_writes_nothing(no_icsant_db: GraphDatab
     assert dump(no_icsant_db) == before
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_cli_apply_writes_and_unknown_names_fail(no_icsant_db: GraphDatabaseClient, cli: CliRunner,
                                                  tmp_path: Path) -> None:
     imported(no_icsant_db, SNAPSHOT_2013, SOURCE_2013)

@@ -15,9 +15,9 @@ from loaders.status_table import (
     parse_status_html,
     resolve_participant,
 )
+from tests.conftest import SHARED_DIR, needs_shared
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-RAW_DIR = REPO_ROOT.parent / "shared" / "data" / "raw"
+RAW_DIR = SHARED_DIR / "data" / "raw"
 SNAPSHOT_2013 = RAW_DIR / "untc_icsant_status_2013-06-06.csv"
 SNAPSHOT_2014 = RAW_DIR / "untc_icsant_status_2014-07-10.csv"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "status_tables"
@@ -45,6 +45,7 @@ def table_2014() -> StatusTable:
     return parse_status_csv(SNAPSHOT_2014)
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_2013_snapshot_has_the_counts_of_its_source_note(table_2013: StatusTable) -> None:
     rows = table_2013.rows
     assert len(rows) == 142
@@ -55,6 +56,7 @@ def test_2013_snapshot_has_the_counts_of_its_source_note(table_2013: StatusTable
     assert len({row.iso3 for row in rows}) == 142
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_2013_snapshot_rows(table_2013: StatusTable) -> None:
     rows = _by_name(table_2013)
     afghanistan = rows["Afghanistan"]
@@ -87,6 +89,7 @@ def test_2013_snapshot_rows(table_2013: StatusTable) -> None:
     assert all(row.footnotes == [] for row in rows.values())
 
 
+@needs_shared(SNAPSHOT_2013, SNAPSHOT_2014)
 def test_2014_snapshot_differs_by_two_consents_and_one_spelling(
     table_2013: StatusTable, table_2014: StatusTable
 ) -> None:
