@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.listing import document_csv_exports
+from api.page_errors import install_page_error_handlers
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
     admin,
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         responses=PROBLEM_RESPONSES,
     )
     install_problem_handlers(app)
+    install_page_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     app.include_router(health.router)

@@ -4,6 +4,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, field_validator
 
+from queries.unplaced import TimeExclusions as TimeExclusions
+from queries.unplaced import UnplacedFact as UnplacedFact
 from queries.view_models import ViewEdge, ViewNode
 
 Row = TypeVar("Row")
@@ -15,24 +17,6 @@ class Page(BaseModel, Generic[Row]):
     total: int = Field(description="rows matching the request")
     limit: int
     offset: int
-
-
-class UnplacedFact(BaseModel):
-    """A fact an answer as of a day could not place in time: `subject -[type]-> object`, with its date if any."""
-
-    subject: str
-    type: str
-    object: str
-    date: str | None = None
-
-
-class TimeExclusions(BaseModel):
-    """What an answer `as_of` a day left out, named: undated facts, and facts whose year or month straddles it."""
-
-    as_of: str
-    rule: str = Field(description="the as_of rule (graph.dating.AS_OF_RULE)")
-    undated: list[UnplacedFact] = Field(default_factory=list)
-    imprecise: list[UnplacedFact] = Field(default_factory=list)
 
 
 class NodeRef(BaseModel):
@@ -511,6 +495,9 @@ class PathResults(BaseModel):
     count: int
     total: int = Field(description="shortest paths found, before the limit")
     truncated: bool
+    as_of: str | None = Field(None, description="the day the paths are of: only facts that count on it are walked")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: the undated and imprecise facts "
+                                              "on today's shortest paths, left out")
 
 
 class Neighbourhood(BaseModel):
@@ -524,6 +511,9 @@ class Neighbourhood(BaseModel):
     edges: list[ViewEdge]
     truncated: bool = Field(description="nodes were left out to stay within the limit")
     note: str | None = None
+    as_of: str | None = Field(None, description="the day shown: only facts that count on it are drawn")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: the undated and imprecise facts "
+                                              "around the nodes shown, left out")
 
 
 _INT64 = range(-(2**63), 2**63)
@@ -577,3 +567,6 @@ class GraphExport(BaseModel):
     relationships: list[ExportRelationship]
     node_count: int
     relationship_count: int
+    as_of: str | None = Field(None, description="the day exported: only nodes there and relationships that count")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: every undated and imprecise fact, "
+                                              "left out")
