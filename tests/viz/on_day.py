@@ -106,6 +106,11 @@ def days() -> list[str | None]:
     return [BEFORE_THE_SUMMITS, summit_closing_day(SUMMITS[0]), last, day_after(last), None]
 
 
+def params(day: str | None, **others: object) -> dict[str, object]:
+    """Query parameters with `as_of` when there is a day (an empty `as_of=` is not a date)."""
+    return {**others, **({"as_of": day} if day else {})}
+
+
 def adjacency(day: str | None) -> dict[str, Counter[str]]:
     """Undirected multigraph of the relationships that count on the day."""
     graph: dict[str, Counter[str]] = defaultdict(Counter)
