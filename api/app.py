@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     app.include_router(audit_routes.router, prefix=API_PREFIX)
     app.include_router(gaps.router, prefix=API_PREFIX)
     app.include_router(trends.router, prefix=API_PREFIX)
-    app.include_router(trends.viz_router)
+    app.include_router(trends.viz_router, responses=page_routes.PAGE_ERRORS)
     app.include_router(states.router, prefix=API_PREFIX)
     app.include_router(backing.router, prefix=API_PREFIX)
     app.include_router(admin.router, prefix=API_PREFIX)

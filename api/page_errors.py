@@ -1,9 +1,12 @@
-"""Errors on the HTML pages as HTML: a `/viz/*` request with a missing or invalid parameter (or an unknown
-page) gets a page that says what is wrong and links onward, never problem+json, which `/api/*` keeps.
+"""Errors on the HTML pages as HTML: a `/viz/*` request with a missing or invalid parameter, an unknown
+id or page, or any other error gets a page that says what is wrong and links onward, never problem+json,
+which `/api/*` keeps.
 
-The project's handlers (`api.problems`) stay in charge of every other path: these wrap them.
+The project's handlers (`api.problems`) stay in charge of every other path, and decide status, title and
+detail on page paths too: these wrap them and only change the form.
 """
 
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -14,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from api.routes.pages import EXAMPLES, HTML_HEADERS, SEARCH_URL
+from graph.errors import NSGraphError
+from viz.links import page_url
 from viz.pages import render_landing
 
 PAGE_PREFIX = "/viz/"
@@ -53,23 +58,31 @@ def invalid_page(request: Request, errors: Sequence[Any]) -> Response:
     return Response(text, status_code=422, media_type="text/html", headers=HTML_HEADERS)
 
 
-def missing_page(request: Request, error: StarletteHTTPException) -> Response:
-    intro = f"There is no page at {request.url.path} ({error.detail})."
-    text = render_landing(EXAMPLES, title="Not found" if error.status_code == 404 else str(error.detail),
-                          intro=intro, search_url=SEARCH_URL)
-    return Response(text, status_code=error.status_code, media_type="text/html", headers=HTML_HEADERS)
+def as_page(problem: Response) -> Response:
+    """A problem+json answer as an HTML page: same status, title, detail and headers; close ids as links."""
+    body = json.loads(bytes(problem.body))
+    links = [(suggestion, page_url(suggestion)) for suggestion in body.get("suggestions") or []]
+    text = render_landing([*links, ("Back to the start page", "/")], title=str(body.get("title")),
+                          intro=str(body.get("detail")), search_url=SEARCH_URL)
+    headers = {**HTML_HEADERS, **{key: value for key, value in problem.headers.items() if key.lower() == "retry-after"}}
+    return Response(text, status_code=problem.status_code, media_type="text/html", headers=headers)
 
 
 def install_page_error_handlers(app: FastAPI) -> None:
     """Installs the HTML handlers for page paths in front of the problem+json ones (install those first)."""
     on_invalid = cast(Handler, app.exception_handlers[RequestValidationError])
-    on_http = cast(Handler, app.exception_handlers[StarletteHTTPException])
 
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         return invalid_page(request, error.errors()) if is_page(request) else await on_invalid(request, error)
 
-    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        return missing_page(request, error) if is_page(request) else await on_http(request, error)
-
     app.add_exception_handler(RequestValidationError, invalid)  # type: ignore[arg-type]
-    app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
+    for kind in (StarletteHTTPException, NSGraphError):
+        app.add_exception_handler(kind, _in_page_form(cast(Handler, app.exception_handlers[kind])))
+
+
+def _in_page_form(problem_handler: Handler) -> Handler:
+    async def handler(request: Request, error: Any) -> Response:
+        answer = await problem_handler(request, error)
+        return as_page(answer) if is_page(request) else answer
+
+    return handler

@@ -25,6 +25,8 @@ PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
           "content": {"text/html": {"schema": {"type": "string"}}}},
     422: {"description": "a missing or invalid parameter (an HTML page that says which, and links onward)",
           "content": {"text/html": {"schema": {"type": "string"}}}},
+    503: {"description": "the database is unavailable (an HTML page); retry after the `Retry-After` seconds",
+          "content": {"text/html": {"schema": {"type": "string"}}}},
 }
 """Pages answer their errors as HTML (`api.page_errors`), so that is what their operations document."""
 

@@ -198,9 +198,13 @@ def test_the_api_keeps_problem_details_for_invalid_parameters(client: TestClient
         assert response.status_code == 422 and response.headers["content-type"].startswith("application/problem+json")
 
 
-def test_an_unknown_page_is_html(client: TestClient) -> None:
-    response = client.get("/viz/nowhere")
-    assert response.status_code == 404 and response.headers["content-type"] == HTML
+def test_an_unknown_page_or_id_is_html(client: TestClient) -> None:
+    for url in ("/viz/nowhere", "/viz/trends/adherence?instrument=ICSNAT"):
+        response = client.get(url)
+        assert response.status_code == 404 and response.headers["content-type"] == HTML, url
+    assert 'href="/viz/node/ICSANT"' in client.get("/viz/trends/adherence?instrument=ICSNAT").text
+    text = html(client, "/viz/trends/adherence", 422)
+    assert "instrument" in text and 'href="/"' in text
 
 
 def test_the_cli_writes_a_page_of_a_day(tmp_path: Path, cli: CliRunner, loaded_db: GraphDatabaseClient) -> None:
