@@ -90,7 +90,7 @@ def _dated(title: str, as_of: datetime.date | None) -> str:
     return f"{title}, as of {as_of.isoformat()}" if as_of else title
 
 
-def _there(node: dict[str, Any], as_of: datetime.date | None) -> DayStatus:
+def _standing(node: dict[str, Any], as_of: datetime.date | None) -> DayStatus:
     """How the node asked for stands on the day (its date against `as_of`; undated nodes are there)."""
     status = day_status(fact_date(node), as_of)
     return "counts" if status == "undated" else status
@@ -98,7 +98,7 @@ def _there(node: dict[str, Any], as_of: datetime.date | None) -> DayStatus:
 
 def _absent_view(node: dict[str, Any], title: str, as_of: datetime.date) -> GraphView:
     """The view of a node that is not there on the day: nothing drawn, and why."""
-    status = _there(node, as_of)
+    status = _standing(node, as_of)
     facts: Facts = [(status, node_fact(node))]
     return GraphView(title=_dated(title, as_of), nodes=[], edges=[], focus_id=str(node["id"]),
                      subtitle=f"{_label(node)} is dated {fact_date(node)}: "
@@ -169,7 +169,7 @@ def state_view(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | None =
     state = entity(db, iso3, Label.STATE)
     region = ", ".join(str(state[key]) for key in ("un_subregion", "un_region") if state.get(key))
     title = f"{state.get('name') or iso3}" + (f" ({region})" if region else "")
-    if as_of and _there(state, as_of) != "counts":
+    if as_of and _standing(state, as_of) != "counts":
         return _absent_view(state, title, as_of)
     star, nodes, edges, facts = _focus_view(db, iso3, as_of)
     by_type = Counter(row["edge"]["type"] for row in star)
@@ -200,7 +200,7 @@ def instrument_view(db: GraphDatabaseClient, instrument_id: str, group_by: Group
     As of a day: the parties and signatories on that day (consent or signature dated on or before it)."""
     instrument = entity(db, instrument_id, Label.LEGAL_INSTRUMENT)
     name = _label(instrument)
-    if as_of and _there(instrument, as_of) != "counts":
+    if as_of and _standing(instrument, as_of) != "counts":
         return _absent_view(instrument, f"{name}: parties and signatories", as_of)
     _, nodes, edges, facts = _focus_view(db, instrument_id, as_of)
     states = {node.id: node for node in nodes if node.kind == "state"}
@@ -247,7 +247,7 @@ def commitment_view(db: GraphDatabaseClient, commitment_id: str, as_of: datetime
     commitment = entity(db, commitment_id, Label.COMMITMENT)
     date = commitment.get("date")
     title = _label(commitment) + (f" ({date})" if date else "")
-    if as_of and _there(commitment, as_of) != "counts":
+    if as_of and _standing(commitment, as_of) != "counts":
         return _absent_view(commitment, title, as_of)
     star, nodes, edges, facts = _focus_view(db, commitment_id, as_of)
     subscribers = sum(row["edge"]["type"] == Rel.SUBSCRIBED_TO for row in star)
@@ -262,7 +262,7 @@ def node_view(db: GraphDatabaseClient, node_id: str, depth: int = 1, as_of: date
     grown only along relationships that count on it, to nodes there on it."""
     node = entity(db, node_id)
     title = f"{_label(node)}: neighbourhood"
-    if as_of and _there(node, as_of) != "counts":
+    if as_of and _standing(node, as_of) != "counts":
         return _absent_view(node, title, as_of)
     depth = max(1, min(depth, MAX_DEPTH))
     seen = [node_id]
@@ -310,10 +310,10 @@ def path_view(db: GraphDatabaseClient, from_id: str, to_id: str, max_hops: int =
     max_hops = max(1, min(max_hops, MAX_HOPS))
     title = f"Shortest paths: {_label(start)} → {_label(end)}"
     subtitle = f"From {start.get('name')} to {end.get('name')}, in either direction."
-    absent = [node for node in (start, end) if as_of and _there(node, as_of) != "counts"]
+    absent = [node for node in (start, end) if as_of and _standing(node, as_of) != "counts"]
     if as_of and absent:
         view = _absent_view(absent[0], title, as_of)
-        left: Facts = [(_there(node, as_of), node_fact(node)) for node in absent]
+        left: Facts = [(_standing(node, as_of), node_fact(node)) for node in absent]
         return view.model_copy(update={"exclusions": time_exclusions(as_of, left)})
     query = {"from": from_id, "to": to_id, "max_hops": max_hops, "limit": MAX_PATHS, "timed": list(TIMED_TYPES),
              "day": iso_day(as_of)}
