@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.listing import document_csv_exports
+from api.page_errors import install_page_error_handlers
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
     admin,
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         responses=PROBLEM_RESPONSES,
     )
     install_problem_handlers(app)
+    install_page_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     app.include_router(health.router)
@@ -69,7 +71,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     app.include_router(audit_routes.router, prefix=API_PREFIX)
     app.include_router(gaps.router, prefix=API_PREFIX)
     app.include_router(trends.router, prefix=API_PREFIX)
-    app.include_router(trends.viz_router)
+    app.include_router(trends.viz_router, responses=page_routes.PAGE_ERRORS)
     app.include_router(states.router, prefix=API_PREFIX)
     app.include_router(backing.router, prefix=API_PREFIX)
     app.include_router(admin.router, prefix=API_PREFIX)

@@ -327,9 +327,13 @@ def viz_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("page.html"),
     group_by: Annotated[str, typer.Option("--group-by", help="instrument: region | year | none")] = "region",
     depth: Annotated[int, typer.Option("--depth", min=1, max=3, help="node: steps of neighbourhood")] = 1,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The day the page shows (YYYY-MM-DD); "
+                                              "default: today, every fact.")] = None,
 ) -> None:
     """Write one page as a standalone HTML file that opens offline (vis-network inlined), from the same
-    views the API serves, against NEO4J_URI or the running local Neo4j."""
+    views the API serves, against NEO4J_URI or the running local Neo4j; --as-of draws the graph of that day."""
+    import datetime
+
     from graph.driver import connect
     from queries import views
     from viz.pages import render_view
@@ -341,18 +345,22 @@ def viz_command(
     if group_by not in ("region", "year", "none"):
         raise typer.BadParameter(f"{group_by!r} is not region, year or none", param_hint="--group-by")
     try:
+        day = datetime.date.fromisoformat(as_of) if as_of else None
+    except ValueError as error:
+        raise typer.BadParameter(f"{as_of!r} is not a date as YYYY-MM-DD", param_hint="--as-of") from error
+    try:
         db = connect(get_settings())
         try:
             if page == "overview" or node_id is None:
-                view = views.overview_view(db)
+                view = views.overview_view(db, day)
             elif page == "state":
-                view = views.state_view(db, node_id)
+                view = views.state_view(db, node_id, day)
             elif page == "instrument":
-                view = views.instrument_view(db, node_id, group_by)  # type: ignore[arg-type]
+                view = views.instrument_view(db, node_id, group_by, day)  # type: ignore[arg-type]
             elif page == "commitment":
-                view = views.commitment_view(db, node_id)
+                view = views.commitment_view(db, node_id, day)
             else:
-                view = views.node_view(db, node_id, depth)
+                view = views.node_view(db, node_id, depth, day)
         finally:
             db.close()
     except NSGraphError as error:

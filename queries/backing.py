@@ -9,10 +9,10 @@ from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import NotFound
 from graph.model import Label
-from queries.as_of import time_exclusions
 from queries.lookup import not_found, suggestions
 from queries.models import BackingCell, BackingMatrix, BackingRow, InstrumentTotal, NodeRef, NodeSummary
 from queries.registry import read
+from queries.unplaced import exclusions_of_rows
 
 DEFAULT_INSTRUMENTS = ("CPPNM", "A_CPPNM", "ICSANT")
 GROUP_LABELS = (Label.INITIATIVE, Label.EVENT, Label.COMMITMENT, Label.ORGANIZATION)
@@ -54,10 +54,10 @@ def backing_matrix(db: GraphDatabaseClient, instruments: list[str] | None = None
                         parties=sum(row.cells[ref.id].status == "party" for row in rows),
                         signatories=sum(row.cells[ref.id].status == "signatory" for row in rows),
                         none=sum(row.cells[ref.id].status == "none" for row in rows),
-                        undated_excluded=sum(row.cells[ref.id].undated_excluded for row in rows))
+                        undated_exclusions=sum(row.cells[ref.id].undated_excluded for row in rows))
         for ref in refs
     ]
     return BackingMatrix(data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0,
                          instruments=refs, as_of=day, states=state_ids, region=region,
                          group=_ref(answer["group_node"]) if answer["group_node"] else None, totals=totals,
-                         excluded=time_exclusions(day, answer["unplaced"]))
+                         exclusions=exclusions_of_rows(as_of, answer["unplaced"]))

@@ -5,26 +5,47 @@ mix types is a string); lists are joined with ';' (the data's own convention) an
 XML-escaped, with characters XML 1.0 forbids dropped. The node id is the GraphML id (not repeated
 as data, Gephi reserves it); `label` (short name or name; the relationship type on edges) is
 what Gephi shows, and edges keep the type again as `rel_type`.
+
+As of a day, an export holds the nodes there on it and the relationships that count on it between
+them (`graph.dating`), and names every undated and imprecise fact it left out (GraphML: graph-level
+`as_of`, `undated_excluded` and `imprecise_excluded` data).
 """
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
 from graph.driver import GraphDatabaseClient
-from queries.models import ExportNode, ExportRelationship, GraphExport
+from queries.models import ExportNode, ExportRelationship, GraphExport, TimeExclusions
 from queries.readonly import bounded_read, to_json
+from queries.unplaced import UNPLACED, Facts, day_parameters, node_fact, relationship_fact, time_exclusions
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
-def _read_graph(db: GraphDatabaseClient, timeout_s: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    nodes = bounded_read(db, "export/nodes", timeout_s)
-    relationships = bounded_read(db, "export/relationships", timeout_s)
-    return nodes, relationships
+Graph = tuple[list[dict[str, Any]], list[dict[str, Any]], TimeExclusions | None]
+
+
+def _read_graph(db: GraphDatabaseClient, timeout_s: float, as_of: datetime.date | None) -> Graph:
+    """The nodes there on the day, the relationships that count between them, and the named exclusions."""
+    day = day_parameters(as_of)
+    rows = bounded_read(db, "export/nodes", timeout_s, as_of=day["as_of"])
+    facts: Facts = [("imprecise", node_fact(row["properties"])) for row in rows if row["status"] == "imprecise"]
+    nodes = [row for row in rows if row["status"] == "counts"]
+    there = {(row["id"], tuple(row["labels"])) for row in nodes}
+    relationships = []
+    for row in bounded_read(db, "export/relationships", timeout_s, **day):
+        if {(row["source"], tuple(row["source_labels"])), (row["target"], tuple(row["target_labels"]))} <= there:
+            if row["status"] == "counts":
+                relationships.append(row)
+            elif row["status"] in UNPLACED:
+                facts.append((row["status"], relationship_fact(row["source"], row["type"], row["target"],
+                                                               row["properties"])))
+    return nodes, relationships, time_exclusions(as_of, facts)
 
 
 def _text(value: Any) -> str:
@@ -69,9 +90,14 @@ def _node_key(row: dict[str, Any], clashes: set[str]) -> str:
     return f"{row['labels'][-1]}:{row['id']}" if row["id"] in clashes else str(row["id"])
 
 
-def graphml(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]]) -> bytes:
-    """The graph as a GraphML document (directed), attributes typed and declared up front."""
+def graphml(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]],
+            exclusions: TimeExclusions | None = None) -> bytes:
+    """The graph as a GraphML document (directed), attributes typed and declared up front; as of a day, the
+    graph element says which day and how many facts were left out."""
     root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
+    graph_attrs: dict[str, Any] = {} if exclusions is None else {
+        "as_of": exclusions.as_of, "undated_excluded": len(exclusions.undated),
+        "imprecise_excluded": len(exclusions.imprecise)}
     clashes = {node_id for node_id, count in Counter(row["id"] for row in nodes).items() if count > 1}
     node_attrs = [{**{k: to_json(v) for k, v in row["properties"].items() if k != "id"}, "labels": row["labels"],
                    "label": _label(row["properties"])} for row in nodes]
@@ -79,7 +105,10 @@ def graphml(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]]) ->
                    "label": row["type"]} for row in relationships]
     node_keys = _declare(root, "node", "n", node_attrs)
     edge_keys = _declare(root, "edge", "e", edge_attrs)
+    graph_keys = _declare(root, "graph", "g", [graph_attrs])
     graph = ET.SubElement(root, "graph", {"id": "nuclear-security", "edgedefault": "directed"})
+    for name in sorted(graph_attrs):
+        ET.SubElement(graph, "data", {"key": graph_keys[name]}).text = _text(graph_attrs[name])
     keys_by_id = {(row["id"], tuple(row["labels"])): _node_key(row, clashes) for row in nodes}
     for row, attrs in zip(nodes, node_attrs, strict=True):
         element = ET.SubElement(graph, "node", {"id": keys_by_id[(row["id"], tuple(row["labels"]))]})
@@ -95,18 +124,17 @@ def graphml(nodes: list[dict[str, Any]], relationships: list[dict[str, Any]]) ->
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
-
-
-def graph_export(db: GraphDatabaseClient, timeout_s: float = 10.0) -> GraphExport:
-    """Every node and relationship with its properties, as JSON-safe values."""
-    nodes, relationships = _read_graph(db, timeout_s)
+def graph_export(db: GraphDatabaseClient, timeout_s: float = 10.0, as_of: datetime.date | None = None) -> GraphExport:
+    """Every node and relationship with its properties, as JSON-safe values (as of a day: those of that day)."""
+    nodes, relationships, exclusions = _read_graph(db, timeout_s, as_of)
     return GraphExport(
         nodes=[ExportNode(id=row["id"], labels=row["labels"], properties=to_json(row["properties"])) for row in nodes],
         relationships=[ExportRelationship(source=row["source"], target=row["target"], type=row["type"],
                                           properties=to_json(row["properties"])) for row in relationships],
-        node_count=len(nodes), relationship_count=len(relationships))
+        node_count=len(nodes), relationship_count=len(relationships),
+        as_of=exclusions.as_of if exclusions else None, exclusions=exclusions)
 
 
-def graph_graphml(db: GraphDatabaseClient, timeout_s: float = 10.0) -> bytes:
+def graph_graphml(db: GraphDatabaseClient, timeout_s: float = 10.0, as_of: datetime.date | None = None) -> bytes:
     """The same graph as GraphML."""
-    return graphml(*_read_graph(db, timeout_s))
+    return graphml(*_read_graph(db, timeout_s, as_of))

@@ -4,6 +4,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, field_validator
 
+from queries.unplaced import TimeExclusions as TimeExclusions
+from queries.unplaced import UnplacedFact as UnplacedFact
 from queries.view_models import ViewEdge, ViewNode
 
 Row = TypeVar("Row")
@@ -15,24 +17,6 @@ class Page(BaseModel, Generic[Row]):
     total: int = Field(description="rows matching the request")
     limit: int
     offset: int
-
-
-class UnplacedFact(BaseModel):
-    """A fact an answer as of a day could not place in time: `subject -[type]-> object`, with its date if any."""
-
-    subject: str
-    type: str
-    object: str
-    date: str | None = None
-
-
-class TimeExclusions(BaseModel):
-    """What an answer `as_of` a day left out, named: undated facts, and facts whose year or month straddles it."""
-
-    as_of: str
-    rule: str = Field(description="the as_of rule (graph.dating.AS_OF_RULE)")
-    undated: list[UnplacedFact] = Field(default_factory=list)
-    imprecise: list[UnplacedFact] = Field(default_factory=list)
 
 
 class NodeRef(BaseModel):
@@ -69,7 +53,7 @@ class NodeDetail(BaseModel):
     properties: dict[str, Any]
     links: dict[str, list[Link]]
     as_of: str | None = Field(None, description="the day the links describe (none: every link known)")
-    excluded: TimeExclusions | None = Field(None, description="links left out of an as_of answer, named")
+    exclusions: TimeExclusions | None = Field(None, description="links left out of an as_of answer, named")
 
 
 class Completeness(BaseModel):
@@ -101,7 +85,7 @@ class PartiesPage(Page[PartyRow]):
     completeness: list[Completeness]
     undated_excluded: int = Field(0, description="facts left out of an as_of answer for want of a date")
     imprecise_excluded: int = Field(0, description="facts left out of an as_of answer: a year or month straddling it")
-    excluded: TimeExclusions | None = Field(None, description="the facts left out, named (as_of answers only)")
+    exclusions: TimeExclusions | None = Field(None, description="the facts left out, named (as_of answers only)")
 
 
 class StateInstrument(BaseModel):
@@ -164,7 +148,7 @@ class StateProfile(BaseModel):
     events: list[Involvement]
     memberships: list[Involvement] = Field(description="initiatives and organizations; `date` is the `since`")
     topics: list[TopicCount]
-    excluded: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
+    exclusions: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
 
 
 class BackingCell(BaseModel):
@@ -205,7 +189,7 @@ class BackingMatrix(Page[BackingRow]):
     region: str | None
     group: NodeRef | None
     totals: list[InstrumentTotal]
-    excluded: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
+    exclusions: TimeExclusions | None = Field(None, description="facts left out of an as_of answer, named")
 
 
 # --- Gaps and trends (api/routes/gaps.py, api/routes/trends.py) ---------------------------------
@@ -527,6 +511,9 @@ class PathResults(BaseModel):
     count: int
     total: int = Field(description="shortest paths found, before the limit")
     truncated: bool
+    as_of: str | None = Field(None, description="the day the paths are of: only facts that count on it are walked")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: the undated and imprecise facts "
+                                              "on today's shortest paths, left out")
 
 
 class Neighbourhood(BaseModel):
@@ -540,6 +527,9 @@ class Neighbourhood(BaseModel):
     edges: list[ViewEdge]
     truncated: bool = Field(description="nodes were left out to stay within the limit")
     note: str | None = None
+    as_of: str | None = Field(None, description="the day shown: only facts that count on it are drawn")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: the undated and imprecise facts "
+                                              "around the nodes shown, left out")
 
 
 _INT64 = range(-(2**63), 2**63)
@@ -593,3 +583,6 @@ class GraphExport(BaseModel):
     relationships: list[ExportRelationship]
     node_count: int
     relationship_count: int
+    as_of: str | None = Field(None, description="the day exported: only nodes there and relationships that count")
+    exclusions: TimeExclusions | None = Field(None, description="as of a day: every undated and imprecise fact, "
+                                              "left out")

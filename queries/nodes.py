@@ -8,10 +8,10 @@ from graph.dating import TIMED_TYPES, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label
 from queries import resolve
-from queries.as_of import time_exclusions
 from queries.lookup import not_found
 from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
 from queries.registry import read
+from queries.unplaced import exclusions_of_rows
 
 LIST_NAMES = ("parties", "signatories", "members")
 
@@ -35,7 +35,7 @@ def node_detail(db: GraphDatabaseClient, label: Label, wanted: str,
         links[row["type"]].append(Link(**row))
     return NodeDetail(id=node["id"], requested=None if wanted.upper() == node_id.upper() else wanted,
                       kind=node.get("kind") or str(label), properties=node, links=dict(links),
-                      as_of=day, excluded=time_exclusions(day, found[0]["unplaced"]))
+                      as_of=day, exclusions=exclusions_of_rows(as_of, found[0]["unplaced"]))
 
 
 def completeness(node: dict[str, Any], list_name: str, known: int) -> Completeness:

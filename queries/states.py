@@ -9,10 +9,10 @@ from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
 from queries import resolve
-from queries.as_of import time_exclusions
 from queries.lookup import not_found
 from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TopicCount
 from queries.registry import read
+from queries.unplaced import exclusions_of_rows
 
 GROUP_FIELDS: dict[str, str] = {
     Rel.SUBSCRIBED_TO: "commitments",
@@ -51,6 +51,6 @@ def state_profile(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | Non
         as_of=day,
         instruments=[_instrument(row) for row in answer["instruments"]],
         topics=[TopicCount(**{**row, "topic": NodeRef(**row["topic"])}) for row in answer["topics"]],
-        excluded=time_exclusions(day, answer["unplaced"]),
+        exclusions=exclusions_of_rows(as_of, answer["unplaced"]),
         **groups,
     )

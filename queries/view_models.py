@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from queries.unplaced import TimeExclusions
+
 Scalar = str | int | float | bool | None
 PropertyValue = Scalar | list[Scalar]
 
@@ -45,7 +47,8 @@ class ViewEdge(BaseModel):
 
 
 class GraphView(BaseModel):
-    """What one page shows. `truncated` says the query itself stopped early; `focus_id` is highlighted."""
+    """What one page shows. `truncated` says the query itself stopped early; `focus_id` is highlighted.
+    `as_of`: the day shown (None: today), and `exclusions` the facts left out because they cannot be placed on it."""
 
     title: str
     subtitle: str | None = None
@@ -54,3 +57,5 @@ class GraphView(BaseModel):
     truncated: bool = False
     note: str | None = None
     focus_id: str | None = None
+    as_of: str | None = None
+    exclusions: TimeExclusions | None = None

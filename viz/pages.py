@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from queries.unplaced import left_out_note
 from queries.view_models import GraphView
 from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
 from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
@@ -45,13 +46,16 @@ def render_view(
     search_url: str = "/viz/search",
     home_url: str = "/",
 ) -> str:
-    """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`."""
+    """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`. A view as
+    of a day says what it left out, and its search keeps the day."""
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
     drawn = {node["id"] for node in net.nodes}
     drawn_kinds = {node.kind for node in view.nodes if node.id in drawn}
     drawn_types = {edge.type for edge in view.edges if edge.source in drawn and edge.target in drawn}
     notes = [view.note] if view.note else []
+    if view.exclusions is not None:
+        notes.append(left_out_note(view.exclusions))
     if view.truncated:
         notes.append("The query returned more than this view holds: results are truncated.")
     omitted_nodes = len({node.id for node in view.nodes}) - len(net.nodes)
@@ -63,7 +67,7 @@ def render_view(
             f"least connected are omitted{with_edges}."
         )
     return _env.get_template("view.html").render(
-        **_page(view.title, static_url, standalone, search_url, home_url),
+        **_page(view.title, static_url, standalone, search_url, home_url, view.as_of),
         view=view,
         notes=notes,
         node_legend=[style for kind, style in NODE_STYLES.items() if kind in drawn_kinds],
@@ -84,17 +88,21 @@ def render_landing(
     intro: str | None = None,
     search_url: str = "/viz/search",
     home_url: str = "/",
+    as_of: str | None = None,
 ) -> str:
-    """The entry page: the search box and links, given as (label, url) pairs, to the other pages."""
+    """The entry page: the search box and links, given as (label, url) pairs, to the other pages; `as_of` keeps
+    a day in the search."""
     return _env.get_template("landing.html").render(
-        **_page(title, "", False, search_url, home_url), links=links, intro=intro
+        **_page(title, "", False, search_url, home_url, as_of), links=links, intro=intro
     )
 
 
-def _page(title: str, static_url: str, standalone: bool, search_url: str, home_url: str) -> dict[str, object]:
+def _page(title: str, static_url: str, standalone: bool, search_url: str, home_url: str,
+          as_of: str | None = None) -> dict[str, object]:
     """Context every page shares: header, assets and the policy that keeps requests on this origin."""
     context: dict[str, object] = {
         "title": title,
+        "as_of": as_of,
         "site_name": SITE_NAME,
         "search_url": search_url,
         "home_url": home_url,

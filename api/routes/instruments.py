@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import AsOf, DatabaseDep
+from api.as_of import AsOf
+from api.deps import DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response, page_of
 from queries.instruments import PartyStatus, instrument_parties
 from queries.models import PartiesPage

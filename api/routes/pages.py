@@ -1,24 +1,38 @@
 """The HTML pages: landing, State, instrument, commitment, neighbourhood, paths, overview and search.
 
 Each page is a `GraphView` from `queries.views` drawn by `viz.pages`; unknown ids get an HTML 404 page
-that links the ids the visitor probably meant.
+that links the ids the visitor probably meant. Every page takes `as_of` and links the others as of
+the same day; invalid parameters get an HTML page too (`api.page_errors`).
 """
 
+import datetime
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from api.as_of import AsOf
 from api.deps import DatabaseDep
+from graph.dating import iso_day
 from graph.errors import NotFound
 from queries import views
 from queries.resolve import state_id as state_id_of
-from viz.links import PAGE_OF_KIND, node_urls, page_url
+from viz.links import PAGE_OF_KIND, node_urls, page_url, with_day
 from viz.pages import SITE_NAME, render_landing, render_view
 from viz.style import NODE_STYLES
 
-router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "no node with that id (an HTML page linking close ids), or no such page",
+          "content": {"text/html": {"schema": {"type": "string"}}}},
+    422: {"description": "a missing or invalid parameter (an HTML page that says which, and links onward)",
+          "content": {"text/html": {"schema": {"type": "string"}}}},
+    503: {"description": "the database is unavailable (an HTML page); retry after the `Retry-After` seconds",
+          "content": {"text/html": {"schema": {"type": "string"}}}},
+}
+"""Pages answer their errors as HTML (`api.page_errors`), so that is what their operations document."""
+
+router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, responses=PAGE_ERRORS)
 
 STATIC_URL = "/static/vis"
 SEARCH_URL = "/viz/search"
@@ -41,21 +55,26 @@ def _html(text: str, status_code: int = 200) -> HTMLResponse:
     return HTMLResponse(text, status_code=status_code, headers=HTML_HEADERS)
 
 
-def not_found_page(error: NotFound) -> HTMLResponse:
-    """A 404 page naming what was asked for, with links to the close ids."""
+def _day(as_of: datetime.date | None) -> str | None:
+    return as_of.isoformat() if as_of else None
+
+
+def not_found_page(error: NotFound, as_of: datetime.date | None = None) -> HTMLResponse:
+    """A 404 page naming what was asked for, with links to the close ids (as of the same day)."""
     intro = f"There is no {error.kind} with id “{error.node_id}”."
     if error.suggestions:
         intro += " Did you mean one of these?"
-    links = [(suggestion, page_url(suggestion)) for suggestion in error.suggestions]
+    links = [(suggestion, page_url(suggestion, as_of=_day(as_of))) for suggestion in error.suggestions]
     links.append(("Back to the start page", "/"))
-    return _html(render_landing(links, title="Not found", intro=intro, search_url=SEARCH_URL), 404)
+    return _html(render_landing(links, title="Not found", intro=intro, search_url=SEARCH_URL, as_of=_day(as_of)),
+                 404)
 
 
-def _view_page(build: Callable[[], views.GraphView]) -> HTMLResponse:
+def _view_page(build: Callable[[], views.GraphView], as_of: datetime.date | None = None) -> HTMLResponse:
     try:
         view = build()
     except NotFound as error:
-        return not_found_page(error)
+        return not_found_page(error, as_of)
     return _html(render_view(view, static_url=STATIC_URL, node_url=node_urls(view), search_url=SEARCH_URL))
 
 
@@ -68,14 +87,14 @@ def landing() -> HTMLResponse:
 
 @router.get("/viz/state/{iso3:path}", summary="A State's instruments, commitments, summits and memberships",
             response_model=None)
-def state_page(iso3: str, db: DatabaseDep) -> HTMLResponse | RedirectResponse:
+def state_page(iso3: str, db: DatabaseDep, as_of: AsOf = None) -> HTMLResponse | RedirectResponse:
     try:
         state_id = state_id_of(iso3)
     except NotFound as error:
-        return not_found_page(error)
+        return not_found_page(error, as_of)
     if state_id != iso3:  # a name or a lower-case code: the page lives at the ISO3 URL
-        return RedirectResponse(page_url(state_id, "state"), status_code=302)
-    return _view_page(lambda: views.state_view(db, iso3))
+        return RedirectResponse(page_url(state_id, "state", iso_day(as_of)), status_code=302)
+    return _view_page(lambda: views.state_view(db, iso3, as_of), as_of)
 
 
 @router.get("/viz/instrument/{instrument_id:path}", summary="An instrument's parties, signatories and context")
@@ -83,13 +102,14 @@ def instrument_page(
     instrument_id: str,
     db: DatabaseDep,
     group_by: Annotated[views.GroupBy, Query(description="group States by UN region, by year, or not")] = "region",
+    as_of: AsOf = None,
 ) -> HTMLResponse:
-    return _view_page(lambda: views.instrument_view(db, instrument_id, group_by))
+    return _view_page(lambda: views.instrument_view(db, instrument_id, group_by, as_of), as_of)
 
 
 @router.get("/viz/commitment/{commitment_id:path}", summary="A commitment's subscribers, references and event")
-def commitment_page(commitment_id: str, db: DatabaseDep) -> HTMLResponse:
-    return _view_page(lambda: views.commitment_view(db, commitment_id))
+def commitment_page(commitment_id: str, db: DatabaseDep, as_of: AsOf = None) -> HTMLResponse:
+    return _view_page(lambda: views.commitment_view(db, commitment_id, as_of), as_of)
 
 
 @router.get("/viz/node/{node_id:path}", summary="Any node: its kind's page, or its neighbourhood",
@@ -99,45 +119,50 @@ def node_page(
     db: DatabaseDep,
     depth: Annotated[int | None, Query(ge=1, le=views.MAX_DEPTH, description="steps; default: the kind's page")]
     = None,
+    as_of: AsOf = None,
 ) -> HTMLResponse | RedirectResponse:
     if depth is None:
         try:
             kind = views.entity(db, node_id).get("kind")
         except NotFound as error:
-            return not_found_page(error)
+            return not_found_page(error, as_of)
         if kind in PAGE_OF_KIND:
-            return RedirectResponse(page_url(node_id, kind), status_code=302)
-    return _view_page(lambda: views.node_view(db, node_id, depth or 1))
+            return RedirectResponse(page_url(node_id, kind, _day(as_of)), status_code=302)
+    return _view_page(lambda: views.node_view(db, node_id, depth or 1, as_of), as_of)
 
 
 @router.get("/viz/path", summary="The shortest paths between two nodes")
 def path_page(
     db: DatabaseDep,
-    from_id: Annotated[str, Query(alias="from", description="id of one end")] = "",
-    to_id: Annotated[str, Query(alias="to", description="id of the other end")] = "",
-    max_hops: Annotated[int, Query(ge=1, le=views.MAX_HOPS)] = 4,
+    from_id: Annotated[str, Query(alias="from", min_length=1, max_length=200,
+                                  description="id of one end (required), e.g. JPN")],
+    to_id: Annotated[str, Query(alias="to", min_length=1, max_length=200,
+                                description="id of the other end (required), e.g. NSCG")],
+    max_hops: Annotated[int, Query(ge=1, le=views.MAX_HOPS, description="longest path drawn")] = 4,
+    as_of: AsOf = None,
 ) -> HTMLResponse:
-    if not from_id.strip() or not to_id.strip():
-        example = [("Example: Japan to the Nuclear Security Contact Group", "/viz/path?from=JPN&to=NSCG")]
-        intro = "Give both ends as ids: /viz/path?from=ID&to=ID (and optionally max_hops, 1 to 6)."
-        return _html(render_landing(example, title="Shortest paths", intro=intro, search_url=SEARCH_URL), 400)
-    return _view_page(lambda: views.path_view(db, from_id.strip(), to_id.strip(), max_hops))
+    """Both ends are required; an id that is no node gets an HTML 404 with close ids. As of a day, only the
+    relationships that count on it are walked, through nodes there on it."""
+    return _view_page(lambda: views.path_view(db, from_id.strip(), to_id.strip(), max_hops, as_of), as_of)
 
 
 @router.get("/viz/overview", summary="The architecture, with States aggregated per UN region")
-def overview_page(db: DatabaseDep) -> HTMLResponse:
-    return _view_page(lambda: views.overview_view(db))
+def overview_page(db: DatabaseDep, as_of: AsOf = None) -> HTMLResponse:
+    return _view_page(lambda: views.overview_view(db, as_of), as_of)
 
 
 @router.get("/viz/search", summary="Search nodes by id, name, short name or alias", response_model=None)
 def search_page(
-    db: DatabaseDep, q: Annotated[str, Query(max_length=200, description="what to look for")] = ""
+    db: DatabaseDep, q: Annotated[str, Query(max_length=200, description="what to look for")] = "",
+    as_of: AsOf = None,
 ) -> HTMLResponse | RedirectResponse:
+    """Results link their pages as of `as_of` (the search itself is over every node)."""
+    day = _day(as_of)
     hits = views.search(db, q)
     match = views.strong_match(hits)
     if match is not None:
-        return RedirectResponse(page_url(match.id, match.kind), status_code=302)
-    links = [(_hit_label(hit), page_url(hit.id, hit.kind)) for hit in hits]
+        return RedirectResponse(page_url(match.id, match.kind, day), status_code=302)
+    links = [(_hit_label(hit), page_url(hit.id, hit.kind, day)) for hit in hits]
     if not q.strip():
         intro = "Type a name, short name, alias or id in the search box."
     elif hits:
@@ -145,8 +170,11 @@ def search_page(
                                                         else ".")
     else:
         intro = f"Nothing matches “{q}”. Try a shorter word, or start from one of these pages."
-        links = EXAMPLES
-    return _html(render_landing(links, title="Search", intro=intro, search_url=SEARCH_URL))
+        links = [(label, with_day(url, day)) for label, url in EXAMPLES]
+    if day:
+        intro += f" Pages open as of {day}."
+    return _html(render_landing(links, title="Search" + (f", as of {day}" if day else ""), intro=intro,
+                                search_url=SEARCH_URL, as_of=day))
 
 
 def _hit_label(hit: views.SearchHit) -> str:

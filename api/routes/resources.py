@@ -4,7 +4,8 @@ kind behaves the same: `/instruments`, `/states`, `/organizations`, ... and `/{k
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api.deps import AsOf, DatabaseDep
+from api.as_of import AsOf
+from api.deps import DatabaseDep
 from api.listing import Format, Limit, Offset, csv_response
 from graph.model import Label
 from queries.models import NodeDetail, NodeSummary, Page

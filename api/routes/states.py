@@ -2,7 +2,8 @@
 
 from fastapi import APIRouter
 
-from api.deps import AsOf, DatabaseDep
+from api.as_of import AsOf
+from api.deps import DatabaseDep
 from queries.models import StateProfile
 from queries.states import state_profile
 

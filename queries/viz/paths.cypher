@@ -1,18 +1,31 @@
 // The shortest paths between two domain nodes, either direction, through domain nodes only, at
 // most `max_hops` long (the var-length bound cannot be a parameter: 6 is the page's ceiling and
-// the WHERE applies the caller's, after a WITH: a WHERE on the path itself would make Neo4j fall
-// back to an exhaustive search). Ordered by the ids along them; `total` counts before `limit`.
-// Parameters: from, to, max_hops, limit
+// the caller's is applied after a WITH: a length predicate on the path itself would make Neo4j
+// fall back to an exhaustive search). On day `as_of` the search walks only relationships that
+// count on it, through nodes that are there (graph.dating; `timed` = graph.dating.TIMED_TYPES;
+// null: everything), the predicate inside the shortest-path WHERE. Each relationship and node says
+// how it stands on `day` ('counts', 'after', 'imprecise', 'undated'), so today's paths (as_of
+// null) can name what a day leaves out. Ordered by the ids along them; `total` counts before `limit`.
+// Parameters: from, to, max_hops, limit, as_of, timed, day
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WITH p
-WHERE all(n IN nodes(p) WHERE n:Entity) AND length(p) <= $max_hops
+WHERE all(n IN nodes(p) WHERE n:Entity
+          AND ($as_of IS NULL OR n.date_latest IS NULL OR n.date_latest <= $as_of))
+  AND all(r IN relationships(p) WHERE $as_of IS NULL OR r.date_latest <= $as_of
+          OR (r.date_latest IS NULL AND NOT type(r) IN $timed))
+WITH p WHERE length(p) <= $max_hops
 WITH p ORDER BY [n IN nodes(p) | n.id]
 WITH collect(p) AS paths
 RETURN size(paths) AS total,
        [p IN paths[..$limit] | {
-         nodes: [n IN nodes(p) | n {.*}],
+         nodes: [n IN nodes(p) | n {.*,
+           day_status: CASE WHEN $day IS NULL OR n.date_latest IS NULL OR n.date_latest <= $day THEN 'counts'
+                        WHEN n.date_earliest <= $day THEN 'imprecise' ELSE 'after' END}],
          edges: [r IN relationships(p) |
-           {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r)}]
+           {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r),
+            status: CASE WHEN $day IS NULL THEN 'counts'
+                         WHEN r.date_latest IS NULL THEN CASE WHEN type(r) IN $timed THEN 'undated' ELSE 'counts' END
+                         WHEN r.date_latest <= $day THEN 'counts'
+                         WHEN r.date_earliest <= $day THEN 'imprecise' ELSE 'after' END}]
        }] AS paths

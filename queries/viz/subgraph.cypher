@@ -1,14 +1,22 @@
-// The subgraph induced by `ids`: those domain nodes with their properties, and every relationship
-// between two of them (each once, from its start node), ordered for stable pages.
-// Parameters: ids
+// The subgraph induced by `ids` on day `as_of`: those domain nodes that are there on the day (no
+// date, or dated on or before it), with their properties, and every relationship between two of
+// them (each once, from its start node) with how it stands on the day ('counts', 'after',
+// 'imprecise', 'undated'; graph.dating), ordered for stable pages. `as_of` null: everything counts.
+// Parameters: ids, as_of, timed
 MATCH (n:Entity) WHERE n.id IN $ids
+  AND ($as_of IS NULL OR n.date_latest IS NULL OR n.date_latest <= $as_of)
 WITH n ORDER BY n.id
 WITH collect(n) AS nodes
 RETURN [n IN nodes | n {.*}] AS nodes,
        COLLECT {
          UNWIND nodes AS a
          MATCH (a)-[r]->(b:Entity)
-         WHERE b.id IN $ids
+         WHERE b IN nodes
          WITH a, r, b ORDER BY a.id, type(r), b.id
-         RETURN {source: a.id, target: b.id, type: type(r), properties: properties(r)}
+         RETURN {source: a.id, target: b.id, type: type(r), properties: properties(r),
+                 status: CASE WHEN $as_of IS NULL THEN 'counts'
+                              WHEN r.date_latest IS NULL THEN
+                                CASE WHEN type(r) IN $timed THEN 'undated' ELSE 'counts' END
+                              WHEN r.date_latest <= $as_of THEN 'counts'
+                              WHEN r.date_earliest <= $as_of THEN 'imprecise' ELSE 'after' END}
        } AS edges

@@ -79,10 +79,10 @@ def test_parties_as_of_a_day_are_the_consents_dated_by_then(client: TestClient, 
     assert body["as_of"] == day
     assert body["undated_excluded"] == len(undated)
     if day:
-        assert {fact["subject"] for fact in body["excluded"]["undated"]} == undated
-        assert "on or before" in body["excluded"]["rule"]
+        assert {fact["subject"] for fact in body["exclusions"]["undated"]} == undated
+        assert "on or before" in body["exclusions"]["rule"]
     else:
-        assert body["excluded"] is None
+        assert body["exclusions"] is None
 
 
 @pytest.mark.parametrize("day", DAYS)

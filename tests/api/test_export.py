@@ -9,6 +9,8 @@ from api.app import create_app
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
 from queries.export import graphml
+from queries.unplaced import NODE_FACT
+from tests.viz import on_day
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
@@ -82,3 +84,43 @@ def test_exports_of_an_empty_graph(settings: Settings, neo4j_uri: str, empty_db:
                                    path: str) -> None:
     with TestClient(create_app(settings, neo4j_uri)) as client:
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("day", [day for day in on_day.days() if day])
+def test_json_export_of_a_day_holds_exactly_what_counts(client: TestClient, day: str) -> None:
+    body = client.get("/api/v1/export/graph.json", params={"as_of": day}).json()
+    assert body["as_of"] == day
+    entities = {node["id"] for node in body["nodes"] if "Entity" in node["labels"]}
+    assert {node_id for node_id in on_day.kinds() if on_day.there(node_id, day)} <= entities
+    assert not {node_id for node_id in on_day.kinds() if not on_day.there(node_id, day)} & entities
+    exported = {(rel["type"], rel["source"], rel["target"]) for rel in body["relationships"]}
+    assert exported == on_day.counting(day)
+    assert body["relationship_count"] == len(exported) and body["node_count"] == len(body["nodes"])
+    for status in ("undated", "imprecise"):
+        named = {(fact["type"], fact["subject"], fact["object"]) for fact in body["exclusions"][status]}
+        assert {fact for fact in named if fact[0] != NODE_FACT} == on_day.unplaced(day, status)
+    imprecise_nodes = {fact["subject"] for fact in body["exclusions"]["imprecise"] if fact["type"] == NODE_FACT}
+    assert imprecise_nodes == {node_id for node_id in on_day.kinds()
+                               if on_day.node_standing(node_id, day) == "imprecise"}
+
+
+def test_graphml_export_of_a_day(client: TestClient) -> None:
+    day = on_day.summit_closing_day(on_day.SUMMITS[0])
+    response = client.get("/api/v1/export/graph.graphml", params={"as_of": day})
+    assert response.status_code == 200
+    assert f"-{day}.graphml" in response.headers["content-disposition"]
+    root = ET.fromstring(response.content)
+    graph = root.find("g:graph", NS)
+    assert graph is not None
+    assert len(graph.findall("g:edge", NS)) == len(on_day.counting(day))
+    keys = {key.get("id"): key.get("attr.name") for key in root.findall("g:key", NS) if key.get("for") == "graph"}
+    said = {keys[data.get("key")]: data.text for data in graph.findall("g:data", NS)}
+    body = client.get("/api/v1/export/graph.json", params={"as_of": day}).json()
+    assert said == {"as_of": day, "undated_excluded": str(len(body["exclusions"]["undated"])),
+                    "imprecise_excluded": str(len(body["exclusions"]["imprecise"]))}
+
+
+def test_the_export_of_today_is_not_dated(client: TestClient) -> None:
+    body = client.get("/api/v1/export/graph.json").json()
+    assert body["as_of"] is None and body["exclusions"] is None
+    assert {(rel["type"], rel["source"], rel["target"]) for rel in body["relationships"]} == on_day.counting(None)

@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from graph.model import Rel
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.plan import GraphPlan
+from queries.unplaced import NODE_FACT
+from tests.viz import on_day
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +158,68 @@ def test_neighbourhood_unknown_id_and_bad_depth(client: TestClient) -> None:
     response = client.get("/api/v1/graph/ICSNAT")
     assert response.status_code == 404 and "ICSANT" in response.json()["suggestions"]
     assert client.get("/api/v1/graph/ICSANT", params={"depth": 4}).status_code == 422
+
+
+# -- as of a day: the expected graph of the day from the files (tests.viz.on_day) -------------------------
+
+
+@pytest.mark.parametrize("day", on_day.days())
+@pytest.mark.parametrize(("start", "end"), [("JPN", "NSCG"), ("JPN", "CPPNM"), ("KAZ", "ICSANT"), ("USA", "NSS_2016")])
+def test_shortest_paths_of_a_day_walk_only_what_counts(client: TestClient, day: str | None, start: str,
+                                                       end: str) -> None:
+    expected_length, expected_total = on_day.shortest(on_day.adjacency(day), start, end)
+    there = on_day.there(start, day) and on_day.there(end, day)
+    response = client.get("/api/v1/paths", params=on_day.params(day, **{"from": start, "to": end, "limit": 100}))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["as_of"] == day
+    if not there or expected_length is None or expected_length > 6:
+        assert body["paths"] == [] and body["length"] is None
+    else:
+        assert (body["length"], body["total"]) == (expected_length, expected_total)
+        counting = on_day.counting(day)
+        for path in body["paths"]:
+            assert all(on_day.there(node["id"], day) for node in path["nodes"])
+            assert all((step["type"], step["start"], step["end"]) in counting for step in path["relationships"])
+    if day is None:
+        assert body["exclusions"] is None
+    else:
+        named = {(fact["type"], fact["subject"], fact["object"]) for fact in body["exclusions"]["undated"]}
+        assert named <= on_day.unplaced(day, "undated") | {(NODE_FACT, node, kind) for node, kind in
+                                                          on_day.kinds().items()}
+
+
+def test_a_path_before_the_summits_goes_around_them(client: TestClient) -> None:
+    day = on_day.BEFORE_THE_SUMMITS
+    body = client.get("/api/v1/paths", params={"from": "JPN", "to": "CPPNM", "max_hops": 6, "as_of": day}).json()
+    assert not {node["id"] for path in body["paths"] for node in path["nodes"]} & set(on_day.SUMMITS)
+
+
+@pytest.mark.parametrize("day", on_day.days())
+@pytest.mark.parametrize("node_id", ["ICSANT", "NSCG"])
+def test_neighbourhood_of_a_day_matches_the_files(client: TestClient, day: str | None, node_id: str) -> None:
+    body = client.get(f"/api/v1/graph/{node_id}", params=on_day.params(day, depth=1, limit=2000)).json()
+    assert body["as_of"] == day
+    if not on_day.there(node_id, day):
+        assert body["nodes"] == [] and body["edges"] == [] and "dated" in body["subtitle"]
+        return
+    counting = on_day.counting(day)
+    expected = {node_id} | {n for key in counting if node_id in key[1:] for n in key[1:]}
+    assert {node["id"] for node in body["nodes"]} == expected
+    assert {(edge["type"], edge["source"], edge["target"]) for edge in body["edges"]} == {
+        key for key in counting if key[1] in expected and key[2] in expected}
+    if day is None:
+        assert body["exclusions"] is None
+        return
+    for status in ("undated", "imprecise"):
+        named = {(fact["type"], fact["subject"], fact["object"]) for fact in body["exclusions"][status]
+                 if fact["type"] != NODE_FACT}
+        around = {key for key in on_day.unplaced(day, status) if node_id in key[1:]}
+        between = {key for key in on_day.unplaced(day, status) if key[1] in expected and key[2] in expected}
+        assert named == around | between
+
+
+def test_neighbourhood_and_paths_refuse_an_invalid_day(client: TestClient) -> None:
+    for url in ("/api/v1/graph/ICSANT?as_of=2020-13-45", "/api/v1/paths?from=JPN&to=NSCG&as_of=2020-02-30"):
+        response = client.get(url)
+        assert response.status_code == 422 and response.headers["content-type"].startswith("application/problem+json")

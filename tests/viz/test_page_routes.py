@@ -125,7 +125,7 @@ def test_the_path_page(client: TestClient) -> None:
     data = drawn_data(html(client, "/viz/path?from=JPN&to=NSCG"))
     assert {node["id"] for node in data["nodes"]} == {"JPN", "NSCG"}
     assert "No path of at most 1" in html(client, "/viz/path?from=JPN&to=UNSCR_1540&max_hops=1")
-    assert "/viz/path?from=JPN&amp;to=NSCG" in html(client, "/viz/path", 400)
+    assert "/viz/path?from=JPN&amp;to=NSCG" in html(client, "/viz/path", 422)
     assert client.get("/viz/path?from=JPN&to=NSCG&max_hops=7").status_code == 422
 
 

@@ -6,6 +6,7 @@ Page weight and time until the layout is stable are measured, not asserted: they
 test-output/served-pages-metrics.json.
 """
 
+import datetime
 import json
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ from graph.settings import Settings
 from queries import views
 from tests.api import memberships, party_id, relations, treaty_actions
 from tests.servers import serving
+from tests.viz import on_day
 from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, click_node, node_point, wait_until_drawn
 from viz.networks import DEFAULT_MAX_NODES
 
@@ -172,3 +174,20 @@ def test_a_hostile_name_renders_as_text(base_url: str, hostile_commitment: str, 
     assert session.dialogs == []
     assert_stayed_on(session, base_url)
 
+
+
+def test_a_page_of_a_day_draws_that_day_and_its_clicks_keep_it(
+    base_url: str, loaded_db: GraphDatabaseClient, session: Session
+) -> None:
+    day = on_day.BEFORE_THE_SUMMITS
+    open_page(session, f"{base_url}/viz/state/JPN?as_of={day}")
+    view = views.state_view(loaded_db, "JPN", datetime.date.fromisoformat(day))
+    assert drawn_counts(session) == view_counts(view)
+    assert f"as of {day}" in session.page.locator("h1").inner_text()
+    assert "left out:" in session.page.locator("p.note").last.inner_text()
+    instrument = next(end for rel, start, end in sorted(on_day.counting(day)) if start == "JPN" and rel == "PARTY_TO")
+    click_node(session.page, instrument, f"{base_url}/viz/instrument/{instrument}?as_of={day}")
+    wait_until_drawn(session.page)
+    assert f"as of {day}" in session.page.locator("h1").inner_text()
+    assert_stayed_on(session, base_url)
+    assert session.console_errors == []
