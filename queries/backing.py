@@ -54,7 +54,7 @@ def backing_matrix(db: GraphDatabaseClient, instruments: list[str] | None = None
                         parties=sum(row.cells[ref.id].status == "party" for row in rows),
                         signatories=sum(row.cells[ref.id].status == "signatory" for row in rows),
                         none=sum(row.cells[ref.id].status == "none" for row in rows),
-                        undated_exclusions=sum(row.cells[ref.id].undated_excluded for row in rows))
+                        undated_excluded=sum(row.cells[ref.id].undated_excluded for row in rows))
         for ref in refs
     ]
     return BackingMatrix(data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0,

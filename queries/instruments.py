@@ -34,7 +34,7 @@ def instrument_parties(db: GraphDatabaseClient, instrument_id: str, as_of: datet
         as_of=day, data=rows, count=len(rows), total=len(rows), limit=len(rows), offset=0,
         completeness=[completeness(node, "parties", answer["known_parties"]),
                       completeness(node, "signatories", answer["known_signatories"])],
-        undated_exclusions=len(left_out.undated) if left_out else 0,
-        imprecise_exclusions=len(left_out.imprecise) if left_out else 0,
+        undated_excluded=len(left_out.undated) if left_out else 0,
+        imprecise_excluded=len(left_out.imprecise) if left_out else 0,
         exclusions=left_out,
     )

@@ -5,9 +5,9 @@ importer resolve to the same State, and a former State keeps its own code."""
 import pytest
 
 from loaders.countries import name_to_iso3
-from loaders.statements import StatementCatalog, parse_statement, resolve_state_name
+from loaders.statement_loader import statement_catalog
+from loaders.statements import parse_statement, resolve_state_name
 from loaders.status_table import resolve_participant
-from tests.loaders.test_statements import ENTITIES
 from tests.state_variants import AMBIGUOUS, SUCCESSORS, VARIANTS
 
 
@@ -38,7 +38,7 @@ def test_codes_are_not_names_to_the_parser() -> None:
 def test_a_statement_written_with_variants_parses_to_the_same_states() -> None:
     text = ("Statement\n\nThe Governments of Holland, Viet Nam, Türkiye, the UAE, Burma, Ivory Coast, "
             "Swaziland and the Lao People's Democratic Republic commit to:\n\n- Act.\n")
-    parsed = parse_statement(text, StatementCatalog.from_entities_csv(ENTITIES))
+    parsed = parse_statement(text, statement_catalog())
     assert parsed.states == [VARIANTS[name] for name in ("Holland", "Viet Nam", "Türkiye", "UAE", "Burma",
                                                          "Ivory Coast", "Swaziland",
                                                          "Lao People's Democratic Republic")]
