@@ -7,12 +7,15 @@ JSON or CSV.
 """
 
 import datetime
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from graph.dating import day_status, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import InvalidRequest, NotFound
 from graph.model import Label
+from queries.dated import LEFT_OUT, TIMED, Standing, exclusions_caveat, time_exclusions
 from queries.lookup import get_node, suggestions
 from queries.models import (
     AmendmentGap,
@@ -38,6 +41,9 @@ from queries.nodes import completeness
 from queries.registry import read
 
 GROUP_LABELS = (Label.EVENT, Label.INITIATIVE, Label.COMMITMENT, Label.ORGANIZATION)
+GROUP_CHOICE = "give exactly one of group, region or state (repeatable)"
+AS_OF_COMPLETENESS = ("Completeness figures describe the lists as the graph holds them (stated totals as of their "
+                      "sources' dates), not as they stood on as_of.")
 NO_PARTY_FACT = ("A State listed here has no party fact on record for {instrument}; that is not proof that it is not "
                  "a party: {summary}.")
 COMMITMENT_RULE = ("A commitment is tied to the instrument when it REFERENCES or SUPPORTS it directly, or references a "
@@ -71,15 +77,18 @@ def source_refs(db: GraphDatabaseClient, ids: Iterable[str]) -> list[SourceRef]:
 
 
 def instrument_completeness(db: GraphDatabaseClient, node: dict[str, Any]) -> list[Completeness]:
-    """Known vs stated parties and signatories; historical predecessor States are not counted as
-    known parties (their successors are), so "known" compares like with like against stated totals."""
-    sizes = read(db, "instruments/list_sizes", id=node["id"])[0]
-    historical = sum(bool(row["party"].get("historical"))
-                     for row in read(db, "trends/adherence", instrument=node["id"]))
-    parties = completeness(node, "parties", sizes["parties"] - historical)
+    """Known vs stated parties and signatories of an instrument (one query for the sizes)."""
+    sizes = read(db, "gaps/instrument_sizes", id=node["id"])[0]
+    return list_completeness(node, sizes["parties"], sizes["historical"], sizes["signatories"])
+
+
+def list_completeness(node: dict[str, Any], parties: int, historical: int, signatories: int) -> list[Completeness]:
+    """Historical predecessor States are not counted as known parties (their successors are), so "known"
+    compares like with like against stated totals; the summary says how many were left out."""
+    party_list = completeness(node, "parties", parties)
     if historical:
-        parties.summary += f"; {historical} historical predecessor States not counted"
-    return [parties, completeness(node, "signatories", sizes["signatories"])]
+        party_list.summary += f"; {historical} historical predecessor States not counted"
+    return [party_list, completeness(node, "signatories", signatories)]
 
 
 def years_between(start: str | None, today: datetime.date) -> int | None:
@@ -91,48 +100,62 @@ def years_between(start: str | None, today: datetime.date) -> int | None:
     return today.year - year - ((today.month, today.day) < (month, day))
 
 
-def _group_node(db: GraphDatabaseClient, group: str) -> dict[str, Any]:
-    rows = read(db, "gaps/group", id=group)
-    if not rows:
-        close = [s for label in GROUP_LABELS for s in suggestions(db, label, group)]
-        raise NotFound("group (summit, initiative, commitment or organization)", group, close[:3])
-    return rows[0]
+def _group_not_found(db: GraphDatabaseClient, group: str) -> NotFound:
+    close = [s for label in GROUP_LABELS for s in suggestions(db, label, group)]
+    return NotFound("group (summit, initiative, commitment or organization)", group, close[:3])
 
 
-def _check_region(db: GraphDatabaseClient, region: str) -> None:
+def _region_not_found(db: GraphDatabaseClient, region: str) -> NotFound:
     regions = [row["region"] for row in read(db, "gaps/regions")]
-    if region not in regions:
-        import difflib
+    return NotFound("UN region or sub-region", region, difflib.get_close_matches(region, regions, n=3, cutoff=0.4))
 
-        raise NotFound("UN region or sub-region", region, difflib.get_close_matches(region, regions, n=3, cutoff=0.4))
+
+def not_there_yet(node: dict[str, Any], as_of: datetime.date | None, what: str) -> list[str]:
+    """A caveat when the group or instrument itself is dated after the day (it did not exist yet)."""
+    status = day_status(node.get("date"), as_of) if node.get("date") else "counts"
+    if status == "after":
+        return [f"{node['id']} is dated {node['date']}, after {as_of}: {what}."]
+    if status == "imprecise":
+        return [f"{node['id']} is dated {node['date']}, a period that straddles {as_of}: {what} may not have "
+                "existed yet on that day."]
+    return []
 
 
 def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | None = None,
-                         region: str | None = None, states: list[str] | None = None) -> UniversalizationGap:
-    """Members of one group with no party fact for the instrument, with both lists' completeness."""
+                         region: str | None = None, states: list[str] | None = None,
+                         as_of: datetime.date | None = None) -> UniversalizationGap:
+    """Members of one group with no party fact for the instrument, with both lists' completeness. As of a
+    day, the group is its members on that day and party and signature facts count from their dates. One
+    round trip (gaps/universalization); lookups for suggestions run only when something is not found."""
     if sum(x is not None and x != [] for x in (group, region, states)) != 1:
-        raise InvalidRequest("give exactly one of group, region or state (repeatable)")
-    inst = get_node(db, Label.LEGAL_INSTRUMENT, instrument)
+        raise InvalidRequest(GROUP_CHOICE)
+    found = read(db, "gaps/universalization", instrument=instrument, group=group, region=region, states=states,
+                 as_of=iso_day(as_of), timed=TIMED)[0]
+    inst = found["instrument"]
+    if inst is None:
+        get_node(db, Label.LEGAL_INSTRUMENT, instrument)  # raises NotFound with suggestions
+        raise NotFound("legal instrument", instrument)
+    if group and found["group_node"] is None:
+        raise _group_not_found(db, group)
+    if region and not found["region_known"]:
+        raise _region_not_found(db, region)
+    all_rows = found["members"]
+    if states:
+        missing = sorted(set(states) - {row["state"]["id"] for row in all_rows})
+        if missing:
+            raise NotFound("State", missing[0], suggestions(db, Label.STATE, missing[0]))
+    group_id = found["group_node"]["id"] if group else region or "listed States"
+    facts = [fact for row in all_rows for fact in _standings(row, inst["id"], group_id)]
+    rows = [row for row in all_rows if row["membership_standing"] == "counts"]
     caveats: list[str] = []
+    members = len(rows)
     group_ref: GroupRef
     group_completeness: Completeness
     if group:
-        found = _group_node(db, group)
-        node = found["node"]
-        group_ref = GroupRef(kind="group", id=node["id"], name=node.get("name"), label=found["label"])
-    elif region:
-        _check_region(db, region)
-        group_ref = GroupRef(kind="region", id=region, name=f"UN region or sub-region {region}")
-    else:
-        group_ref = GroupRef(kind="states", name=f"{len(states or [])} States listed in the request")
-    rows = read(db, "gaps/members_status", instrument=instrument, group=group, region=region, states=states)
-    if states:
-        missing = sorted(set(states) - {row["state"]["id"] for row in rows})
-        if missing:
-            raise NotFound("State", missing[0], suggestions(db, Label.STATE, missing[0]))
-    members = len(rows)
-    if group:
+        node = found["group_node"]
+        group_ref = GroupRef(kind="group", id=node["id"], name=node.get("name"), label=found["group_label"])
         group_completeness = completeness(node, "members", found["known_members"])
+        caveats += not_there_yet(node, as_of, "it had no members yet")
         derived = sum(row["membership_confidence"] == "derived" for row in rows)
         unconfirmed = sum(row["membership_confidence"] == "unconfirmed" for row in rows)
         if derived or unconfirmed:
@@ -144,33 +167,65 @@ def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | 
         elif group_completeness.stated is None:
             caveats.append(f"No stated size is on record for {node['id']}: {group_completeness.summary}.")
     elif region:
+        group_ref = GroupRef(kind="region", id=region, name=f"UN region or sub-region {region}")
         group_completeness = Completeness(list="members", known=members, summary=(
             f"{members} States of {region} (UN members and observers, and any other State the data names; "
             "regions from country_converter)"))
     else:
+        group_ref = GroupRef(kind="states", name=f"{len(states or [])} States listed in the request")
         group_completeness = Completeness(list="members", known=members, summary=f"{members} States, as requested")
-    inst_completeness = instrument_completeness(db, inst)
+    inst_completeness = list_completeness(inst, found["parties"], found["historical"], found["signatories"])
     parties = inst_completeness[0]
+    caveats += not_there_yet(inst, as_of, "no State could be party to it yet")
     caveats.append(NO_PARTY_FACT.format(instrument=inst["id"], summary=parties.summary))
     if parties.stated is not None and parties.known < parties.stated:
         caveats.append(f"The {inst['id']} party list is partial ({parties.known} of {parties.stated} known), so some "
                        "States in this gap may in fact be parties.")
-    gap = [UniversalizationRow(
-        state=summary(row["state"]),
-        signature_status=signature_status(row["signature_date"], bool(row["signature_sources"])),
-        signature_date=row["signature_date"], signature_sources=row["signature_sources"],
-        membership_role=row["membership_role"], membership_date=row["membership_date"],
-        membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"],
-    ) for row in rows if not row["party"]]
-    cited = [s for row in rows for s in (*row["membership_sources"], *row["party_sources"], *row["signature_sources"])]
-    cited += [*group_completeness.stated_sources, *parties.stated_sources, *inst_completeness[1].stated_sources]
+    unplaced = [row["state"]["id"] for row in rows if row["party_standing"] in LEFT_OUT]
+    gap = []
+    for row in rows:
+        if row["party_standing"] in ("counts", *LEFT_OUT):
+            continue
+        signature_date, signature_sources = _signature(row)
+        gap.append(UniversalizationRow(
+            state=summary(row["state"]), signature_status=signature_status(signature_date, bool(signature_sources)),
+            signature_date=signature_date, signature_sources=signature_sources,
+            membership_role=row["membership_role"], membership_date=row["membership_date"],
+            membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"]))
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats += exclusions_caveat(exclusions)
+        if unplaced:
+            caveats.append(f"{len(unplaced)} members have a party fact that cannot be placed on {as_of} "
+                           f"({', '.join(unplaced)}): neither counted as parties nor listed in the gap.")
+        caveats.append(AS_OF_COMPLETENESS)
     signed = sum(row.signature_status == "signed, not ratified" for row in gap)
     return UniversalizationGap(
-        instrument=ref(inst), group=group_ref, members=members, parties_known=members - len(gap),
+        instrument=ref(inst), group=group_ref, members=members, parties_known=members - len(gap) - len(unplaced),
         signed_not_ratified=signed, no_signature_known=len(gap) - signed,
-        completeness=[group_completeness, *inst_completeness], caveats=caveats, sources=source_refs(db, cited),
+        completeness=[group_completeness, *inst_completeness], caveats=caveats,
+        sources=[SourceRef(**source) for source in found["sources"]],
+        as_of=iso_day(as_of), time_exclusions=exclusions, party_unplaced=unplaced,
         data=gap, count=len(gap), total=len(gap), limit=len(gap), offset=0,
     )
+
+
+def _signature(row: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The signature date and sources when the signature counts on the day."""
+    if row["signature_standing"] == "counts":
+        return row["signature_date"], row["signature_sources"]
+    return None, []
+
+
+def _standings(row: dict[str, Any], instrument: str, group: str) -> list[Standing]:
+    """A member's membership, party and signature facts with where each stands on the day."""
+    state = row["state"]["id"]
+    out = [Standing(state, row["membership_type"], group, row["membership_date"], row["membership_standing"])] \
+        if row["membership_type"] else []
+    if row["membership_standing"] == "counts":
+        out += [Standing(state, "PARTY_TO", instrument, row["consent_date"], row["party_standing"]),
+                Standing(state, "SIGNED", instrument, row["signature_date"], row["signature_standing"])]
+    return out
 
 
 def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A_CPPNM") -> AmendmentGap:

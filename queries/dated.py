@@ -1,0 +1,45 @@
+"""Answers as of a day: the facts a read left out (undated, or with a year or month straddling the
+day), gathered into the `TimeExclusions` every dated answer carries. The rule itself lives in
+graph/dating.py; the .cypher files apply it and report each fact's standing."""
+
+import datetime
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from graph.dating import AS_OF_RULE, TIMED_TYPES, iso_day
+from queries.models import TimeExclusions, UnplacedFact
+
+TIMED = list(TIMED_TYPES)
+"""The `$timed` parameter of every dated query."""
+
+LEFT_OUT = ("undated", "imprecise")
+
+
+class Standing(NamedTuple):
+    """Where one fact stands on the day: counts | after | imprecise | undated (None: no such fact)."""
+
+    subject: str
+    type: str
+    object: str
+    date: str | None
+    standing: str | None
+
+
+def time_exclusions(as_of: datetime.date | None, facts: Iterable[Standing]) -> TimeExclusions | None:
+    """The undated and imprecise facts among `facts`, named (None when no day was asked for)."""
+    day = iso_day(as_of)
+    if day is None:
+        return None
+    unique = sorted({f for f in facts if f.standing in LEFT_OUT}, key=lambda f: (f.subject, f.type, f.object))
+    pick = {kind: [UnplacedFact(subject=f.subject, type=f.type, object=f.object, date=f.date)
+                   for f in unique if f.standing == kind] for kind in LEFT_OUT}
+    return TimeExclusions(as_of=day, rule=AS_OF_RULE, undated=pick["undated"], imprecise=pick["imprecise"])
+
+
+def exclusions_caveat(exclusions: TimeExclusions | None) -> list[str]:
+    """One sentence saying how much an answer as of a day left out, pointing at the names."""
+    if exclusions is None or not (exclusions.undated or exclusions.imprecise):
+        return []
+    return [f"As of {exclusions.as_of}: {len(exclusions.undated)} undated and {len(exclusions.imprecise)} imprecise "
+            "facts (a year or month straddling the day) cannot be placed on that day; they are left out and named "
+            "in time_exclusions."]
