@@ -1,9 +1,11 @@
-// The commitments tied to an instrument (same rule as gaps/commitments), each with its node
-// (for the stated size of its subscriber list) and the number of subscribers the graph knows.
-// Parameters: instrument
+// The commitments tied to an instrument (same rule as gaps/commitments, on `as_of`), each with its
+// node (for the stated size of its subscriber list) and the number of subscribers the graph knows.
+// Parameters: instrument, as_of
 MATCH (i:LegalInstrument {id: $instrument})
-MATCH (c:Commitment)-[:CIRCULATED_AS]-{0,1}(:Commitment)-[:REFERENCES]->{0,1}(:Commitment)
-      -[:REFERENCES|SUPPORTS]->(i)
+MATCH path = (c:Commitment)-[:CIRCULATED_AS]-{0,1}(:Commitment)-[:REFERENCES]->{0,1}(:Commitment)
+             -[:REFERENCES|SUPPORTS]->(i)
+WHERE all(n IN nodes(path) WHERE $as_of IS NULL OR n.date_latest IS NULL OR n.date_latest <= $as_of)
+  AND all(r IN relationships(path) WHERE $as_of IS NULL OR r.date_latest IS NULL OR r.date_latest <= $as_of)
 WITH DISTINCT c
 RETURN c {.*} AS node, COUNT { (:Entity)-[:SUBSCRIBED_TO]->(c) } AS known_members
 ORDER BY c.id
