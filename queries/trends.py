@@ -266,3 +266,9 @@ def adherence_trend(db: GraphDatabaseClient, instrument: str, by: Literal["year"
                           lag_median_years=round(median_days / 365.25, 2) if median_days is not None else None,
                           completeness=comp, caveats=caveats, sources=source_refs(db, cited),
                           imprecise_excluded=len(imprecise), as_of=iso_day(as_of), time_exclusions=exclusions)
+
+
+def adherence_choices(db: GraphDatabaseClient) -> list[NodeRef]:
+    """The instruments an adherence chart can be drawn for (those with party facts), most parties first."""
+    return [NodeRef(id=row["id"], kind="legal_instrument", name=row["name"], short_name=row["short_name"])
+            for row in read(db, "trends/instruments") if row["parties"]]
