@@ -429,6 +429,8 @@ class TopicTrends(BaseModel):
         default_factory=list, description="every dated document (summit commitments, INFCIRCs, conference outcome "
                                           "documents, later statements) by year")
     window: TopicWindow | None = Field(None, description="the emerging-topic rule over since/until/split, if asked")
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    time_exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
 
 
 class AdherencePoint(BaseModel):
