@@ -393,6 +393,7 @@ class DatedDocument(BaseModel):
     name: str | None = None
     date: str
     event: str | None = None
+    topics: list[str] = Field(default_factory=list, description="the topics it ADDRESSES")
 
 
 class DocumentPeriod(BaseModel):

@@ -131,7 +131,8 @@ def topic_trends(db: GraphDatabaseClient, as_of: datetime.date | None = None, si
 
 
 def _document(doc: dict[str, Any]) -> DatedDocument:
-    return DatedDocument(id=doc["id"], subkind=doc["subkind"], name=doc["name"], date=doc["date"], event=doc["event"])
+    return DatedDocument(id=doc["id"], subkind=doc["subkind"], name=doc["name"], date=doc["date"], event=doc["event"],
+                         topics=sorted(doc["topics"]))
 
 
 def _documents(period: str, first: int | None, last: int | None, docs: list[dict[str, Any]]) -> DocumentPeriod:

@@ -131,6 +131,14 @@ def get_topic_trends(db: DatabaseDep, as_of: AsOf = None, since: Since = None, u
                  "states_count": p.states_count, "commitments": p.commitments, "emerging": t.emerging}
                 for t in result.data for kind, periods in (("summit", t.per_summit), ("year", t.per_year))
                 for p in periods]
+        if result.window:
+            periods = (result.window.earlier, result.window.later)
+            rows += [{"topic": t.topic.id, "period_kind": "window", "period": period.period,
+                      "commitments_count": count, "states_count": None,
+                      "commitments": [d.id for d in period.documents if t.topic.id in d.topics],
+                      "emerging": t.window.emerging}
+                     for t in result.data if t.window
+                     for period, count in zip(periods, (t.window.earlier, t.window.later), strict=True)]
         return csv_response(rows, "topic-trends")
     return result
 

@@ -103,6 +103,10 @@ def test_topic_window_after_2016_lists_later_documents(client: TestClient) -> No
         if d:
             per_year[str(d)[:4]].add(c)
     assert years == per_year
+    csv_rows = [line.split(",") for line in client.get("/api/v1/trends/topics",
+                                                          params={"since": 2017, "format": "csv"}).text.splitlines()]
+    window_rows = [r for r in csv_rows if r[1] == "window"]
+    assert {r[2] for r in window_rows} == {body["window"]["earlier"]["period"], body["window"]["later"]["period"]}
 
 
 @pytest.mark.parametrize("day", [BEFORE_SUMMITS, *summit_days()["NSS_2012"], None], ids=str)
