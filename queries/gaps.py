@@ -133,8 +133,7 @@ def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | 
                  as_of=iso_day(as_of), timed=TIMED)[0]
     inst = found["instrument"]
     if inst is None:
-        get_node(db, Label.LEGAL_INSTRUMENT, instrument)  # raises NotFound with suggestions
-        raise NotFound("legal instrument", instrument)
+        raise NotFound("legal instrument", instrument, suggestions(db, Label.LEGAL_INSTRUMENT, instrument))
     if group and found["group_node"] is None:
         raise _group_not_found(db, group)
     if region and not found["region_known"]:
