@@ -305,9 +305,12 @@ def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.dat
             committed=row["committed"], years_since=years_between(row["committed"], day),
             signature_status=signature_status(None, signed), signature_date=row["signature_date"] if signed else None,
             confidence=row["confidence"], sources=row["sources"]))
+    tied = read(db, "gaps/commitment_lists", instrument=instrument, as_of=iso_day(as_of))
+    facts += [Standing(row["node"]["id"], "REFERENCES|SUPPORTS", instrument, row["node"].get("date"), row["standing"])
+              for row in tied]
     lists = [CommitmentList(commitment=ref(row["node"]), completeness=completeness(row["node"], "members",
                                                                                   row["known_members"]))
-             for row in read(db, "gaps/commitment_lists", instrument=instrument, as_of=iso_day(as_of))]
+             for row in tied if row["standing"] == "counts"]
     inst_c = instrument_completeness(db, inst)
     caveats = [NO_PARTY_FACT.format(instrument=instrument, summary=inst_c[0].summary)]
     for item in lists:

@@ -243,6 +243,10 @@ def test_commitment_gap_as_of(client: TestClient, day: datetime.date | None) -> 
     assert body["today"] == reference.isoformat()
     for key, when in expected.items():
         assert got[key]["years_since"] == full_years(when, reference)
+    if day is not None:
+        named = {f["subject"] for f in body["time_exclusions"]["imprecise"] if f["type"] == "REFERENCES|SUPPORTS"}
+        assert named <= tied_on("ICSANT", None) - tied
+        assert all(day_status(node_dates()[c], day) == "imprecise" for c in named)
 
 
 def test_commitment_gap_today_and_as_of(client: TestClient) -> None:
