@@ -3,6 +3,7 @@ local runtime (graph/), loaders/ for writes, queries/ for answers, viz/ for page
 api/ to serve. Nothing imports this package.
 """
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -298,6 +299,8 @@ def report_gaps_command(
     group: Annotated[list[str] | None, typer.Option("--group", help="Group id(s); default NSS_2016.")] = None,
     instrument: Annotated[list[str] | None,
                           typer.Option("--instrument", help="Instrument id(s); default A_CPPNM and ICSANT.")] = None,
+    as_of: Annotated[datetime.datetime | None, typer.Option(
+        "--as-of", formats=["%Y-%m-%d"], help="The day the report is about (ISO date); default: today.")] = None,
 ) -> None:
     """Write a report of universalization, Amendment, commitment and topic gaps, and adherence and topic trends."""
     from graph.driver import connect
@@ -306,7 +309,8 @@ def report_gaps_command(
     try:
         db = connect(get_settings())
         try:
-            written = write_report(db, group or ["NSS_2016"], instrument or ["A_CPPNM", "ICSANT"], output)
+            written = write_report(db, group or ["NSS_2016"], instrument or ["A_CPPNM", "ICSANT"], output,
+                                   as_of=as_of.date() if as_of else None)
         finally:
             db.close()
     except NSGraphError as error:

@@ -7,12 +7,15 @@ JSON or CSV.
 """
 
 import datetime
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from graph.dating import day_status, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import InvalidRequest, NotFound
 from graph.model import Label
+from queries.dated import LEFT_OUT, TIMED, Standing, exclusions_caveat, time_exclusions
 from queries.lookup import get_node, suggestions
 from queries.models import (
     AmendmentGap,
@@ -38,12 +41,15 @@ from queries.nodes import completeness
 from queries.registry import read
 
 GROUP_LABELS = (Label.EVENT, Label.INITIATIVE, Label.COMMITMENT, Label.ORGANIZATION)
+GROUP_CHOICE = "give exactly one of group, region or state (repeatable)"
+AS_OF_COMPLETENESS = ("Completeness figures describe the lists as the graph holds them (stated totals as of their "
+                      "sources' dates), not as they stood on as_of.")
 NO_PARTY_FACT = ("A State listed here has no party fact on record for {instrument}; that is not proof that it is not "
                  "a party: {summary}.")
 COMMITMENT_RULE = ("A commitment is tied to the instrument when it REFERENCES or SUPPORTS it directly, or references a "
                    "commitment that does; an INFCIRC and the statement it circulates (CIRCULATED_AS) count as one "
                    "document. Years since = full years from the subscription date (missing month/day read as the "
-                   "first) to `today`.")
+                   "first) to as_of when given, else to `today` (default: the current date).")
 TOPIC_RULE = ("A topic is a coverage gap when at least one commitment or guidance item ADDRESSES it and no "
               "LegalInstrument does.")
 WHAT_IF_RULE = ("Peers = States of the same UN sub-region plus States that share a group with it (a summit attended, "
@@ -71,15 +77,18 @@ def source_refs(db: GraphDatabaseClient, ids: Iterable[str]) -> list[SourceRef]:
 
 
 def instrument_completeness(db: GraphDatabaseClient, node: dict[str, Any]) -> list[Completeness]:
-    """Known vs stated parties and signatories; historical predecessor States are not counted as
-    known parties (their successors are), so "known" compares like with like against stated totals."""
-    sizes = read(db, "instruments/list_sizes", id=node["id"])[0]
-    historical = sum(bool(row["party"].get("historical"))
-                     for row in read(db, "trends/adherence", instrument=node["id"]))
-    parties = completeness(node, "parties", sizes["parties"] - historical)
+    """Known vs stated parties and signatories of an instrument (one query for the sizes)."""
+    sizes = read(db, "gaps/instrument_sizes", id=node["id"])[0]
+    return list_completeness(node, sizes["parties"], sizes["historical"], sizes["signatories"])
+
+
+def list_completeness(node: dict[str, Any], parties: int, historical: int, signatories: int) -> list[Completeness]:
+    """Historical predecessor States are not counted as known parties (their successors are), so "known"
+    compares like with like against stated totals; the summary says how many were left out."""
+    party_list = completeness(node, "parties", parties)
     if historical:
-        parties.summary += f"; {historical} historical predecessor States not counted"
-    return [parties, completeness(node, "signatories", sizes["signatories"])]
+        party_list.summary += f"; {historical} historical predecessor States not counted"
+    return [party_list, completeness(node, "signatories", signatories)]
 
 
 def years_between(start: str | None, today: datetime.date) -> int | None:
@@ -91,48 +100,61 @@ def years_between(start: str | None, today: datetime.date) -> int | None:
     return today.year - year - ((today.month, today.day) < (month, day))
 
 
-def _group_node(db: GraphDatabaseClient, group: str) -> dict[str, Any]:
-    rows = read(db, "gaps/group", id=group)
-    if not rows:
-        close = [s for label in GROUP_LABELS for s in suggestions(db, label, group)]
-        raise NotFound("group (summit, initiative, commitment or organization)", group, close[:3])
-    return rows[0]
+def _group_not_found(db: GraphDatabaseClient, group: str) -> NotFound:
+    close = [s for label in GROUP_LABELS for s in suggestions(db, label, group)]
+    return NotFound("group (summit, initiative, commitment or organization)", group, close[:3])
 
 
-def _check_region(db: GraphDatabaseClient, region: str) -> None:
+def _region_not_found(db: GraphDatabaseClient, region: str) -> NotFound:
     regions = [row["region"] for row in read(db, "gaps/regions")]
-    if region not in regions:
-        import difflib
+    return NotFound("UN region or sub-region", region, difflib.get_close_matches(region, regions, n=3, cutoff=0.4))
 
-        raise NotFound("UN region or sub-region", region, difflib.get_close_matches(region, regions, n=3, cutoff=0.4))
+
+def not_there_yet(node: dict[str, Any], as_of: datetime.date | None, what: str) -> list[str]:
+    """A caveat when the group or instrument itself is dated after the day (it did not exist yet)."""
+    status = day_status(node.get("date"), as_of) if node.get("date") else "counts"
+    if status == "after":
+        return [f"{node['id']} is dated {node['date']}, after {as_of}: {what}."]
+    if status == "imprecise":
+        return [f"{node['id']} is dated {node['date']}, a period that straddles {as_of}: {what} may not have "
+                "existed yet on that day."]
+    return []
 
 
 def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | None = None,
-                         region: str | None = None, states: list[str] | None = None) -> UniversalizationGap:
-    """Members of one group with no party fact for the instrument, with both lists' completeness."""
+                         region: str | None = None, states: list[str] | None = None,
+                         as_of: datetime.date | None = None) -> UniversalizationGap:
+    """Members of one group with no party fact for the instrument, with both lists' completeness. As of a
+    day, the group is its members on that day and party and signature facts count from their dates. One
+    round trip (gaps/universalization); lookups for suggestions run only when something is not found."""
     if sum(x is not None and x != [] for x in (group, region, states)) != 1:
-        raise InvalidRequest("give exactly one of group, region or state (repeatable)")
-    inst = get_node(db, Label.LEGAL_INSTRUMENT, instrument)
+        raise InvalidRequest(GROUP_CHOICE)
+    found = read(db, "gaps/universalization", instrument=instrument, group=group, region=region, states=states,
+                 as_of=iso_day(as_of), timed=TIMED)[0]
+    inst = found["instrument"]
+    if inst is None:
+        raise NotFound("legal instrument", instrument, suggestions(db, Label.LEGAL_INSTRUMENT, instrument))
+    if group and found["group_node"] is None:
+        raise _group_not_found(db, group)
+    if region and not found["region_known"]:
+        raise _region_not_found(db, region)
+    all_rows = found["members"]
+    if states:
+        missing = sorted(set(states) - {row["state"]["id"] for row in all_rows})
+        if missing:
+            raise NotFound("State", missing[0], suggestions(db, Label.STATE, missing[0]))
+    group_id = found["group_node"]["id"] if group else region or "listed States"
+    facts = [fact for row in all_rows for fact in _standings(row, inst["id"], group_id)]
+    rows = [row for row in all_rows if row["membership_standing"] == "counts"]
     caveats: list[str] = []
+    members = len(rows)
     group_ref: GroupRef
     group_completeness: Completeness
     if group:
-        found = _group_node(db, group)
-        node = found["node"]
-        group_ref = GroupRef(kind="group", id=node["id"], name=node.get("name"), label=found["label"])
-    elif region:
-        _check_region(db, region)
-        group_ref = GroupRef(kind="region", id=region, name=f"UN region or sub-region {region}")
-    else:
-        group_ref = GroupRef(kind="states", name=f"{len(states or [])} States listed in the request")
-    rows = read(db, "gaps/members_status", instrument=instrument, group=group, region=region, states=states)
-    if states:
-        missing = sorted(set(states) - {row["state"]["id"] for row in rows})
-        if missing:
-            raise NotFound("State", missing[0], suggestions(db, Label.STATE, missing[0]))
-    members = len(rows)
-    if group:
+        node = found["group_node"]
+        group_ref = GroupRef(kind="group", id=node["id"], name=node.get("name"), label=found["group_label"])
         group_completeness = completeness(node, "members", found["known_members"])
+        caveats += not_there_yet(node, as_of, "it had no members yet")
         derived = sum(row["membership_confidence"] == "derived" for row in rows)
         unconfirmed = sum(row["membership_confidence"] == "unconfirmed" for row in rows)
         if derived or unconfirmed:
@@ -144,47 +166,90 @@ def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | 
         elif group_completeness.stated is None:
             caveats.append(f"No stated size is on record for {node['id']}: {group_completeness.summary}.")
     elif region:
+        group_ref = GroupRef(kind="region", id=region, name=f"UN region or sub-region {region}")
         group_completeness = Completeness(list="members", known=members, summary=(
             f"{members} States of {region} (UN members and observers, and any other State the data names; "
             "regions from country_converter)"))
     else:
+        group_ref = GroupRef(kind="states", name=f"{len(states or [])} States listed in the request")
         group_completeness = Completeness(list="members", known=members, summary=f"{members} States, as requested")
-    inst_completeness = instrument_completeness(db, inst)
+    inst_completeness = list_completeness(inst, found["parties"], found["historical"], found["signatories"])
     parties = inst_completeness[0]
+    caveats += not_there_yet(inst, as_of, "no State could be party to it yet")
     caveats.append(NO_PARTY_FACT.format(instrument=inst["id"], summary=parties.summary))
     if parties.stated is not None and parties.known < parties.stated:
         caveats.append(f"The {inst['id']} party list is partial ({parties.known} of {parties.stated} known), so some "
                        "States in this gap may in fact be parties.")
-    gap = [UniversalizationRow(
-        state=summary(row["state"]),
-        signature_status=signature_status(row["signature_date"], bool(row["signature_sources"])),
-        signature_date=row["signature_date"], signature_sources=row["signature_sources"],
-        membership_role=row["membership_role"], membership_date=row["membership_date"],
-        membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"],
-    ) for row in rows if not row["party"]]
-    cited = [s for row in rows for s in (*row["membership_sources"], *row["party_sources"], *row["signature_sources"])]
-    cited += [*group_completeness.stated_sources, *parties.stated_sources, *inst_completeness[1].stated_sources]
+    unplaced = [row["state"]["id"] for row in rows if row["party_standing"] in LEFT_OUT]
+    gap = []
+    for row in rows:
+        if row["party_standing"] in ("counts", *LEFT_OUT):
+            continue
+        signature_date, signature_sources = _signature(row)
+        gap.append(UniversalizationRow(
+            state=summary(row["state"]), signature_status=signature_status(signature_date, bool(signature_sources)),
+            signature_date=signature_date, signature_sources=signature_sources,
+            membership_role=row["membership_role"], membership_date=row["membership_date"],
+            membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"]))
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats += exclusions_caveat(exclusions)
+        if unplaced:
+            caveats.append(f"{len(unplaced)} members have a party fact that cannot be placed on {as_of} "
+                           f"({', '.join(unplaced)}): neither counted as parties nor listed in the gap.")
+        caveats.append(AS_OF_COMPLETENESS)
     signed = sum(row.signature_status == "signed, not ratified" for row in gap)
     return UniversalizationGap(
-        instrument=ref(inst), group=group_ref, members=members, parties_known=members - len(gap),
+        instrument=ref(inst), group=group_ref, members=members, parties_known=members - len(gap) - len(unplaced),
         signed_not_ratified=signed, no_signature_known=len(gap) - signed,
-        completeness=[group_completeness, *inst_completeness], caveats=caveats, sources=source_refs(db, cited),
+        completeness=[group_completeness, *inst_completeness], caveats=caveats,
+        sources=[SourceRef(**source) for source in found["sources"]],
+        as_of=iso_day(as_of), exclusions=exclusions, party_unplaced=unplaced,
         data=gap, count=len(gap), total=len(gap), limit=len(gap), offset=0,
     )
 
 
-def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A_CPPNM") -> AmendmentGap:
-    """Parties to the base treaty with no party fact for its amendment; predecessor States left out."""
+def _signature(row: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The signature date and sources when the signature counts on the day."""
+    if row["signature_standing"] == "counts":
+        return row["signature_date"], row["signature_sources"]
+    return None, []
+
+
+def _standings(row: dict[str, Any], instrument: str, group: str) -> list[Standing]:
+    """A member's membership, party and signature facts with where each stands on the day."""
+    state = row["state"]["id"]
+    out = [Standing(state, row["membership_type"], group, row["membership_date"], row["membership_standing"])] \
+        if row["membership_type"] else []
+    if row["membership_standing"] == "counts":
+        out += [Standing(state, "PARTY_TO", instrument, row["consent_date"], row["party_standing"]),
+                Standing(state, "SIGNED", instrument, row["signature_date"], row["signature_standing"])]
+    return out
+
+
+def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A_CPPNM",
+                  as_of: datetime.date | None = None) -> AmendmentGap:
+    """Parties to the base treaty with no party fact for its amendment; predecessor States left out. As of a
+    day, both party facts count from their dates."""
     base_node = get_node(db, Label.LEGAL_INSTRUMENT, base)
     target_node = get_node(db, Label.LEGAL_INSTRUMENT, target)
-    rows = read(db, "gaps/party_not_party", base=base, target=target)
+    all_rows = read(db, "gaps/party_not_party", base=base, target=target, as_of=iso_day(as_of), timed=TIMED)
+    facts = [Standing(row["state"]["id"], "PARTY_TO", base, row["consent_date"], row["base_standing"])
+             for row in all_rows]
+    rows = [row for row in all_rows if row["base_standing"] == "counts"]
+    facts += [Standing(row["state"]["id"], "PARTY_TO", target, row["target_date"], row["target_standing"])
+              for row in rows]
+    rows = [row for row in rows if row["target_standing"] != "counts"]
     historical = sorted(row["state"]["id"] for row in rows if row["state"].get("historical"))
+    current = [row for row in rows if not row["state"].get("historical")]
+    unplaced = [row["state"]["id"] for row in current if row["target_standing"] in LEFT_OUT]
     data = [AmendmentRow(state=summary(row["state"]), consent_date=row["consent_date"],
                          consent_kind=row["consent_kind"], confidence=row["confidence"], sources=row["sources"])
-            for row in rows if not row["state"].get("historical")]
+            for row in current if row["target_standing"] not in LEFT_OUT]
     base_c = instrument_completeness(db, base_node)[0]
     target_c = instrument_completeness(db, target_node)[0]
-    caveats = [NO_PARTY_FACT.format(instrument=target, summary=target_c.summary)]
+    caveats = [*not_there_yet(target_node, as_of, "no State could be party to it yet"),
+               NO_PARTY_FACT.format(instrument=target, summary=target_c.summary)]
     if target_c.stated is not None and target_c.known < target_c.stated:
         missing = target_c.stated - target_c.known
         caveats.append(f"About {missing} {target} parties are missing from the data, so up to {missing} of the "
@@ -193,25 +258,59 @@ def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A
         caveats.append(f"The {base} party list is itself partial ({base_c.summary}).")
     if historical:
         caveats.append(f"Historical predecessor States left out: {', '.join(historical)} (their successors count).")
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats += exclusions_caveat(exclusions)
+        if unplaced:
+            caveats.append(f"{len(unplaced)} {base} parties have a {target} party fact that cannot be placed on "
+                           f"{as_of} ({', '.join(unplaced)}): not listed in the gap.")
+        caveats.append(AS_OF_COMPLETENESS)
     cited = [s for row in data for s in row.sources] + base_c.stated_sources + target_c.stated_sources
     return AmendmentGap(base=ref(base_node), target=ref(target_node), historical_excluded=historical,
                         completeness=[base_c, target_c], caveats=caveats, sources=source_refs(db, cited),
+                        as_of=iso_day(as_of), exclusions=exclusions, party_unplaced=unplaced,
                         data=data, count=len(data), total=len(data), limit=len(data), offset=0)
 
 
-def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.date | None = None) -> CommitmentGap:
-    """States that put their name to a commitment tied to an instrument but have no party fact for it."""
-    today = today or datetime.date.today()
+def reference_day(as_of: datetime.date | None, today: datetime.date | None) -> datetime.date:
+    """The day "years since" counts to: `as_of` when given, else `today`, else the current date. Giving
+    both with different days is refused: the answer would describe one day and count to another."""
+    if as_of is not None and today is not None and as_of != today:
+        raise InvalidRequest(f"give as_of or today, not both with different days ({as_of} and {today}): with "
+                             "as_of, years since are counted to as_of")
+    return as_of or today or datetime.date.today()
+
+
+def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.date | None = None,
+                   as_of: datetime.date | None = None) -> CommitmentGap:
+    """States that put their name to a commitment tied to an instrument but have no party fact for it. As
+    of a day: the commitments, subscriptions and party facts of that day, years since counted to it."""
+    day = reference_day(as_of, today)
     inst = get_node(db, Label.LEGAL_INSTRUMENT, instrument)
-    data = [CommitmentGapRow(
-        state=summary(row["state"]), commitment=ref(row["commitment"]), chain=row["chain"],
-        committed=row["committed"], years_since=years_between(row["committed"], today),
-        signature_status=signature_status(row["signature_date"], row["signed"]), signature_date=row["signature_date"],
-        confidence=row["confidence"], sources=row["sources"],
-    ) for row in read(db, "gaps/commitments", instrument=instrument)]
+    all_rows = read(db, "gaps/commitments", instrument=instrument, as_of=iso_day(as_of), timed=TIMED)
+    facts = [Standing(row["state"]["id"], "SUBSCRIBED_TO", row["commitment"]["id"], row["committed"],
+                      row["subscription_standing"]) for row in all_rows]
+    rows = [row for row in all_rows if row["subscription_standing"] == "counts"]
+    facts += [fact for row in rows for fact in (
+        Standing(row["state"]["id"], "PARTY_TO", instrument, row["consent_date"], row["party_standing"]),
+        Standing(row["state"]["id"], "SIGNED", instrument, row["signature_date"], row["signature_standing"]))]
+    unplaced = sorted({row["state"]["id"] for row in rows if row["party_standing"] in LEFT_OUT})
+    data = []
+    for row in rows:
+        if row["party_standing"] in ("counts", *LEFT_OUT):
+            continue
+        signed = row["signature_standing"] == "counts"
+        data.append(CommitmentGapRow(
+            state=summary(row["state"]), commitment=ref(row["commitment"]), chain=row["chain"],
+            committed=row["committed"], years_since=years_between(row["committed"], day),
+            signature_status=signature_status(None, signed), signature_date=row["signature_date"] if signed else None,
+            confidence=row["confidence"], sources=row["sources"]))
+    tied = read(db, "gaps/commitment_lists", instrument=instrument, as_of=iso_day(as_of))
+    facts += [Standing(row["node"]["id"], "REFERENCES|SUPPORTS", instrument, row["node"].get("date"), row["standing"])
+              for row in tied]
     lists = [CommitmentList(commitment=ref(row["node"]), completeness=completeness(row["node"], "members",
                                                                                   row["known_members"]))
-             for row in read(db, "gaps/commitment_lists", instrument=instrument)]
+             for row in tied if row["standing"] == "counts"]
     inst_c = instrument_completeness(db, inst)
     caveats = [NO_PARTY_FACT.format(instrument=instrument, summary=inst_c[0].summary)]
     for item in lists:
@@ -220,29 +319,41 @@ def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.dat
             caveats.append(f"{item.commitment.id}: no subscriber list is on record, so its subscribers cannot appear.")
         elif c.stated is not None and c.known < c.stated:
             caveats.append(f"{item.commitment.id}: subscriber list partial ({c.summary}).")
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats += exclusions_caveat(exclusions)
+        if unplaced:
+            caveats.append(f"{len(unplaced)} subscribers have a party fact that cannot be placed on {as_of} "
+                           f"({', '.join(unplaced)}): not listed in the gap.")
+        caveats.append(AS_OF_COMPLETENESS)
     cited = [s for row in data for s in row.sources] + inst_c[0].stated_sources
     cited += [s for item in lists for s in item.completeness.stated_sources]
-    return CommitmentGap(instrument=ref(inst), today=today.isoformat(), states=len({r.state.id for r in data}),
+    return CommitmentGap(instrument=ref(inst), today=day.isoformat(), states=len({r.state.id for r in data}),
                          rule=COMMITMENT_RULE, commitments=lists, completeness=inst_c, caveats=caveats,
-                         sources=source_refs(db, cited), data=data, count=len(data), total=len(data),
-                         limit=len(data), offset=0)
+                         sources=source_refs(db, cited), as_of=iso_day(as_of), exclusions=exclusions,
+                         party_unplaced=unplaced, data=data, count=len(data), total=len(data), limit=len(data),
+                         offset=0)
 
 
-def topic_gap(db: GraphDatabaseClient) -> TopicCoverage:
-    """Topics that commitments or guidance address but no legal instrument does."""
+def topic_gap(db: GraphDatabaseClient, as_of: datetime.date | None = None) -> TopicCoverage:
+    """Topics that commitments or guidance address but no legal instrument does; as of a day, only the
+    documents and instruments that existed on it."""
     data: list[TopicCoverageRow] = []
     covered: list[str] = []
-    rows = read(db, "gaps/topics")
+    rows = read(db, "gaps/topics", as_of=iso_day(as_of))
+    facts = [Standing(item["id"], "ADDRESSES", row["topic"]["id"], item["date"], item["standing"])
+             for row in rows for item in row["items"]]
     for row in rows:
-        kinds = {item["kind"] for item in row["items"]}
+        items = [{k: item[k] for k in ("id", "kind", "name")} for item in row["items"] if item["standing"] == "counts"]
+        kinds = {item["kind"] for item in items}
         if "legal_instrument" in kinds:
             covered.append(row["topic"]["id"])
             continue
         if not kinds & {"commitment", "guidance"}:
             continue
-        by_kind = {kind: [NodeRef(**item) for item in row["items"] if item["kind"] == kind]
+        by_kind = {kind: [NodeRef(**item) for item in items if item["kind"] == kind]
                    for kind in ("commitment", "guidance")}
-        others = [NodeRef(**item) for item in row["items"] if item["kind"] not in ("commitment", "guidance")]
+        others = [NodeRef(**item) for item in items if item["kind"] not in ("commitment", "guidance")]
         data.append(TopicCoverageRow(topic=ref(row["topic"]), commitments=by_kind["commitment"],
                                      guidance=by_kind["guidance"], others=others,
                                      sources=sorted(set(row["sources"]))))
@@ -250,17 +361,26 @@ def topic_gap(db: GraphDatabaseClient) -> TopicCoverage:
                "documents themselves.",
                "Only the legal instruments in the catalog are checked (CPPNM, A/CPPNM, ICSANT, UNSCR 1540, 1810, "
                "1977, the Code of Conduct, NPT); the Code of Conduct is not legally binding."]
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats.append(f"As of {as_of}: only documents, guidance and instruments dated on or before that day (or "
+                       "undated) count; those dated after it did not exist yet.")
+        caveats += exclusions_caveat(exclusions)
     return TopicCoverage(rule=TOPIC_RULE, topics_total=len(rows), covered_by_law=covered, caveats=caveats,
+                         as_of=iso_day(as_of), exclusions=exclusions,
                          data=data, count=len(data), total=len(data), limit=len(data), offset=0)
 
 
-def what_if(db: GraphDatabaseClient, iso3: str) -> WhatIf:
-    """What the State has not joined, ranked by how many of its peers have."""
+def what_if(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | None = None) -> WhatIf:
+    """What the State has not joined, ranked by how many of its peers have; as of a day, the groups,
+    joining facts and items of that day."""
     me = get_node(db, Label.STATE, iso3)
+    day = iso_day(as_of)
     peers = [PeerRow(peer=summary(row["peer"]), same_subregion=row["same_subregion"], shared=sorted(row["shared"]))
-             for row in read(db, "gaps/peers", iso3=iso3)]
+             for row in read(db, "gaps/peers", iso3=iso3, as_of=day)]
     total = len(peers)
-    rows = read(db, "gaps/not_joined", iso3=iso3, peers=[p.peer.id for p in peers])
+    rows = read(db, "gaps/not_joined", iso3=iso3, peers=[p.peer.id for p in peers], as_of=day)
+    facts = [Standing(**fact) for row in rows for fact in (*row["my_unplaced"], *row["peers_unplaced"])]
     ranked = sorted(rows, key=lambda row: (-len(row["joined"]), row["item"]["id"]))
     data = [WhatIfRow(rank=rank, item=summary(row["item"]), joined_peers=len(row["joined"]), peers=total,
                       share=round(len(row["joined"]) / total, 4) if total else 0.0, signed=row["signed"],
@@ -269,5 +389,10 @@ def what_if(db: GraphDatabaseClient, iso3: str) -> WhatIf:
     caveats = ["'Not joined' means no joining fact for the State is on record; many lists are partial (see "
                "/api/v1/instruments/{id}/parties and the completeness of each group).",
                "Peers' joining facts come from the same partial lists, so counts are lower bounds."]
-    return WhatIf(state=summary(me), rule=WHAT_IF_RULE, peer_list=peers, caveats=caveats,
-                  data=data, count=len(data), total=len(data), limit=len(data), offset=0)
+    exclusions = time_exclusions(as_of, facts)
+    if as_of is not None:
+        caveats.append(f"As of {as_of}: peers share a group when both memberships count on that day; an item the "
+                       "State joined by a fact that cannot be placed on the day is not a candidate.")
+        caveats += exclusions_caveat(exclusions)
+    return WhatIf(state=summary(me), rule=WHAT_IF_RULE, peer_list=peers, caveats=caveats, as_of=day,
+                  exclusions=exclusions, data=data, count=len(data), total=len(data), limit=len(data), offset=0)

@@ -239,6 +239,11 @@ class UniversalizationGap(Page[UniversalizationRow]):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
+    party_unplaced: list[str] = Field(default_factory=list, description=(
+        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
+        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class AmendmentRow(BaseModel):
@@ -256,6 +261,11 @@ class AmendmentGap(Page[AmendmentRow]):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
+    party_unplaced: list[str] = Field(default_factory=list, description=(
+        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
+        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class CommitmentGapRow(BaseModel):
@@ -284,6 +294,11 @@ class CommitmentGap(Page[CommitmentGapRow]):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
+    party_unplaced: list[str] = Field(default_factory=list, description=(
+        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
+        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class TopicCoverageRow(BaseModel):
@@ -299,6 +314,8 @@ class TopicCoverage(Page[TopicCoverageRow]):
     topics_total: int
     covered_by_law: list[str]
     caveats: list[str]
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
 
 
 class PeerRow(BaseModel):
@@ -322,6 +339,17 @@ class WhatIf(Page[WhatIfRow]):
     rule: str
     peer_list: list[PeerRow]
     caveats: list[str]
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
+
+
+class TopicWindowShare(BaseModel):
+    earlier: int = Field(description="documents of the earlier period that address the topic")
+    later: int = Field(description="documents of the later period that address the topic")
+    share_earlier: float
+    share_later: float
+    emerging: bool
+    new: bool = Field(description="emerging, and no document of the earlier period addressed it")
 
 
 class TopicPeriod(BaseModel):
@@ -340,6 +368,7 @@ class TopicTrend(BaseModel):
     share_second_half: float
     emerging: bool
     new: bool = Field(description="first addressed at a summit of the second half")
+    window: TopicWindowShare | None = Field(None, description="the topic in the asked window (since/until/split)")
 
 
 class SummitInfo(BaseModel):
@@ -349,6 +378,40 @@ class SummitInfo(BaseModel):
     half: Literal["first", "second"] | None
 
 
+class DatedDocument(BaseModel):
+    """A document placed in time: its own date, else the date of the event it was issued at."""
+
+    id: str
+    subkind: str | None = None
+    name: str | None = None
+    date: str
+    event: str | None = None
+    topics: list[str] = Field(default_factory=list, description="the topics it ADDRESSES")
+
+
+class DocumentPeriod(BaseModel):
+    """A span of years and every document it counts."""
+
+    period: str
+    first_year: int | None
+    last_year: int | None
+    documents: list[DatedDocument]
+    count: int
+
+
+class TopicWindow(BaseModel):
+    """The emerging-topic rule over a window of years: the later period against the years before it."""
+
+    rule: str
+    since: int = Field(description="first year of the later period")
+    until: int = Field(description="last year of the later period")
+    earlier: DocumentPeriod
+    later: DocumentPeriod
+    emerging: list[str]
+    unclassified: list[str] = Field(description="dated documents in either period that address no topic (not in "
+                                                "any share)")
+
+
 class TopicTrends(BaseModel):
     rule: str
     summits: list[SummitInfo]
@@ -356,6 +419,12 @@ class TopicTrends(BaseModel):
     data: list[TopicTrend]
     undated_commitments: list[str]
     caveats: list[str]
+    documents_per_year: list[DocumentPeriod] = Field(
+        default_factory=list, description="every dated document (summit commitments, INFCIRCs, conference outcome "
+                                          "documents, later statements) by year")
+    window: TopicWindow | None = Field(None, description="the emerging-topic rule over since/until/split, if asked")
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
 
 
 class AdherencePoint(BaseModel):
@@ -391,6 +460,9 @@ class AdherenceTrend(BaseModel):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
+    imprecise_excluded: int = Field(0, description="consents whose year or month straddles as_of, left out")
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
 
 
 class SourceDetail(BaseModel):

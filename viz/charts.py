@@ -5,9 +5,9 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from queries.models import AdherenceTrend, SourceRef, TopicTrends
+from queries.models import AdherenceTrend, DocumentPeriod, SourceRef, TimeExclusions, TopicTrends
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#000000")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -266,20 +266,21 @@ def adherence_charts(by_year: AdherenceTrend, by_region: AdherenceTrend | None =
     refs = [(float(parties.known), f"Known parties ({parties.known})")]
     if parties.stated:
         refs.append((float(parties.stated), f"Stated total ({parties.stated})"))
-    charts = [step_chart(series, f"{inst}: cumulative parties with a dated consent", "year of consent",
+    day = f" as of {by_year.as_of}" if by_year.as_of else ""
+    charts = [step_chart(series, f"{inst}: cumulative parties with a dated consent{day}", "year of consent",
                          "parties", refs)]
     if by_year.lag:
         median = by_year.lag_median_years or 0.0
         charts.append(histogram([x.years for x in by_year.lag], f"{inst}: time from signature to consent "
-                                f"({by_year.lag_count} States)", "years", "States", 1.0,
+                                f"({by_year.lag_count} States{day})", "years", "States", 1.0,
                                 (median, f"median {median:g} years")))
     return charts
 
 
 def adherence_page_html(by_year: AdherenceTrend, by_region: AdherenceTrend) -> str:
     inst = by_year.instrument.id
-    api = f"/api/v1/trends/adherence?instrument={quote(inst)}"
-    parts = [_notes(by_year.caveats)]
+    api = f"/api/v1/trends/adherence?instrument={quote(inst)}" + (f"&as_of={by_year.as_of}" if by_year.as_of else "")
+    parts = [_notes(by_year.caveats), _exclusions_html(by_year.exclusions)]
     parts += [f"<figure>{svg}</figure>" for svg in adherence_charts(by_year, by_region)]
     parts.append(f"<p class='downloads'>CSV: <a href='{escape(api)}&amp;format=csv'>cumulative by year</a>"
                  f"<a href='{escape(api)}&amp;by=region&amp;format=csv'>by region and year</a>"
@@ -292,7 +293,29 @@ def adherence_page_html(by_year: AdherenceTrend, by_region: AdherenceTrend) -> s
             f"{by_year.undated_excluded} undated left out. Median signature-to-consent time "
             f"{by_year.lag_median_years if by_year.lag_median_years is not None else 'n/a'} years "
             f"({by_year.lag_count} States).")
-    return html_page(f"Adherence to {by_year.instrument.name or inst}", lede, parts)
+    title = f"Adherence to {by_year.instrument.name or inst}" + (f", as of {by_year.as_of}" if by_year.as_of else "")
+    return html_page(title, lede, parts)
+
+
+def _exclusions_html(exclusions: TimeExclusions | None) -> str:
+    """The facts an answer as of a day left out, named (nothing when none was)."""
+    if exclusions is None or not (exclusions.undated or exclusions.imprecise):
+        return ""
+    items = "".join(f"<li>{escape(kind)}: {escape(f.subject)} {escape(f.type)} {escape(f.object)}"
+                    f"{escape(f' ({f.date})') if f.date else ''}</li>"
+                    for kind, facts in (("undated", exclusions.undated), ("imprecise", exclusions.imprecise))
+                    for f in facts)
+    return (f"<details><summary>Left out as of {escape(exclusions.as_of)}: {len(exclusions.undated)} undated, "
+            f"{len(exclusions.imprecise)} imprecise facts</summary><p class='small'>{escape(exclusions.rule)}</p>"
+            f"<ul class='small'>{items}</ul></details>")
+
+
+def choice_page_html(title: str, intro: str, problems: Sequence[str], links: Sequence[tuple[str, str]]) -> str:
+    """A page that says what is wrong with a request and links to the pages that can be asked for."""
+    parts = [_notes(problems), "<ul>" + "".join(f"<li><a href='{escape(url)}'>{escape(label)}</a></li>"
+                                                for label, url in links) + "</ul>",
+             "<p><a href='/'>Back to the start page</a></p>"]
+    return html_page(title, intro, parts)
 
 
 def _span(events: Sequence[str]) -> str:
@@ -322,11 +345,38 @@ def topic_charts(trends: TopicTrends) -> list[str]:
 
 
 def topics_page_html(trends: TopicTrends) -> str:
-    api = "/api/v1/trends/topics"
-    parts = [f"<div class='note'><p><strong>Rule.</strong> {escape(trends.rule)}</p></div>", _notes(trends.caveats)]
+    query = {k: v for k, v in (("as_of", trends.as_of), ("since", trends.window and trends.window.since),
+                               ("until", trends.window and trends.window.until)) if v}
+    api = "/api/v1/trends/topics" + ("?" + urlencode(query) if query else "")
+    csv_link = api + ("&" if query else "?") + "format=csv"
+    parts = [f"<div class='note'><p><strong>Rule.</strong> {escape(trends.rule)}</p></div>", _notes(trends.caveats),
+             _exclusions_html(trends.exclusions)]
+    window = trends.window
+    if window:
+        names = {t.topic.id: t.topic.name or t.topic.id for t in trends.data}
+        parts.append(f"<h2>Window {window.since}-{window.until}</h2><div class='note'><p><strong>Rule.</strong> "
+                     f"{escape(window.rule)}</p></div><p>Emerging in the window: "
+                     + (escape(", ".join(names.get(t, t) for t in window.emerging)) or "none") + ".</p>")
+        rows = [t for t in trends.data if t.window]
+        parts.append("<table><tr><th>topic</th><th>earlier</th><th>later</th><th>share, earlier</th>"
+                     "<th>share, later</th><th>emerging</th></tr>"
+                     + "".join(f"<tr><td>{escape(names[t.topic.id])}</td><td>{t.window.earlier}</td>"
+                               f"<td>{t.window.later}</td><td>{t.window.share_earlier:.0%}</td>"
+                               f"<td>{t.window.share_later:.0%}</td>"
+                               f"<td>{('new' if t.window.new else 'yes') if t.window.emerging else ''}</td></tr>"
+                               for t in rows if t.window) + "</table>")
+        parts += [_period_html(window.earlier), _period_html(window.later)]
     parts += [f"<figure>{svg}</figure>" for svg in topic_charts(trends)]
-    parts.append(f"<p class='downloads'>CSV: <a href='{api}?format=csv'>per topic, summit and year</a>"
-                 f"<a href='{api}'>JSON</a></p>")
+    parts.append("<h2>Documents per year</h2>" + "".join(_period_html(p) for p in trends.documents_per_year))
+    parts.append(f"<p class='downloads'>CSV: <a href='{escape(csv_link)}'>per topic, summit and year</a>"
+                 f"<a href='{escape(api)}'>JSON</a></p>")
     lede = (f"{len(trends.emerging)} of {len(trends.data)} topics are emerging: "
             + ", ".join(t.topic.name or t.topic.id for t in trends.data if t.emerging) + ".")
-    return html_page("Topics of the nuclear security summits over time", lede, parts)
+    title = "Topics of the nuclear security summits over time" + (f", as of {trends.as_of}" if trends.as_of else "")
+    return html_page(title, lede, parts)
+
+
+def _period_html(period: DocumentPeriod) -> str:
+    """A period and every document it counts."""
+    docs = ", ".join(f"{d.id} ({d.date})" for d in period.documents) or "none"
+    return f"<p class='small'><strong>{escape(period.period)}</strong> ({period.count} documents): {escape(docs)}</p>"

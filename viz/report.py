@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.dating import AS_OF_RULE
 from graph.driver import GraphDatabaseClient
 from queries.gaps import amendment_gap, commitment_gap, source_refs, topic_gap, universalization_gap
 from queries.models import SourceRef
@@ -36,15 +37,19 @@ def _source_text(s: SourceRef) -> str:
 
 
 def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Sequence[str],
-                 today: datetime.date | None = None) -> list[Block]:
-    """Gaps for each group x instrument, the Amendment gap, commitments vs law, topic coverage and trends."""
-    today = today or datetime.date.today()
-    blocks = [Block("heading", "Nuclear security architecture: gaps and trends", level=1),
-              Block("text", f"Generated {today.isoformat()} from the nuclear security graph for "
-                            f"{', '.join(groups)} x {', '.join(instruments)}. Every figure names the sources it "
+                 today: datetime.date | None = None, as_of: datetime.date | None = None) -> list[Block]:
+    """Gaps for each group x instrument, the Amendment gap, commitments vs law, topic coverage and trends;
+    as of a day, every figure is that day's (groups are their members on it, curves stop at it)."""
+    generated = today or datetime.date.today()
+    day = f", as of {as_of.isoformat()}" if as_of else ""
+    blocks = [Block("heading", "Nuclear security architecture: gaps and trends" + day, level=1),
+              Block("text", f"Generated {generated.isoformat()} from the nuclear security graph for "
+                            f"{', '.join(groups)} x {', '.join(instruments)}{day}. Every figure names the sources it "
                             "rests on and their as-of dates."),
               Block("note", "Many lists are partial. A State shown in a gap has **no party fact known**; that does "
                             "not mean it is not a party. Notes marked 'Partial list' say how much is missing.")]
+    if as_of:
+        blocks.append(Block("note", f"As of {as_of.isoformat()}: {AS_OF_RULE}"))
     cited: dict[str, SourceRef] = {}
 
     def add_sources(sources: Sequence[SourceRef]) -> None:
@@ -54,13 +59,16 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
     blocks.append(Block("heading", "Universalization gaps"))
     for group in groups:
         for instrument in instruments:
-            gap = universalization_gap(db, instrument, group=group)
+            gap = universalization_gap(db, instrument, group=group, as_of=as_of)
             name = gap.group.name or group
             blocks.append(Block("heading", f"{group} x {gap.instrument.short_name or instrument}", level=3))
             blocks.append(Block("text", f"Of the {gap.members} States in {name} ({group}), {gap.parties_known} "
                                         f"have a party fact for {gap.instrument.name}; {gap.total} have none: "
                                         f"{gap.signed_not_ratified} signed, not ratified; {gap.no_signature_known} "
-                                        "with no signature known."))
+                                        "with no signature known."
+                                        + (f" {len(gap.party_unplaced)} have a party fact that cannot be placed on "
+                                           f"{gap.as_of} ({', '.join(gap.party_unplaced)})." if gap.party_unplaced
+                                           else "")))
             blocks.append(Block("note", "", items=[f"Partial list: {c}" if "partial" in c else c
                                                    for c in gap.caveats]
                                 + [f"Completeness: {c.summary}" for c in gap.completeness]))
@@ -70,7 +78,7 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
                                        r.membership_confidence or ""] for r in gap.data]))
             add_sources(gap.sources)
 
-    amendment = amendment_gap(db)
+    amendment = amendment_gap(db, as_of=as_of)
     blocks.append(Block("heading", "The 2005 Amendment gap"))
     blocks.append(Block("text", f"{amendment.total} CPPNM parties have no A/CPPNM party fact on record."))
     blocks.append(Block("note", "", items=[*amendment.caveats, *(f"Completeness: {c.summary}"
@@ -80,7 +88,7 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
 
     blocks.append(Block("heading", "Commitment versus law"))
     for instrument in instruments:
-        gap = commitment_gap(db, instrument, today)
+        gap = commitment_gap(db, instrument, None if as_of else today, as_of)
         blocks.append(Block("heading", gap.instrument.short_name or instrument, level=3))
         blocks.append(Block("text", f"{gap.states} States subscribed to a commitment tied to {gap.instrument.name} "
                                     f"but have no party fact for it (years counted to {gap.today}). {gap.rule}"))
@@ -92,7 +100,7 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
                                    r.signature_status] for r in gap.data]))
         add_sources(gap.sources)
 
-    topics = topic_gap(db)
+    topics = topic_gap(db, as_of)
     blocks.append(Block("heading", "Topics with commitments but no treaty"))
     blocks.append(Block("text", f"{topics.total} of {topics.topics_total} topics are addressed by commitments or "
                                 f"guidance but by no legal instrument. {topics.rule}"))
@@ -105,8 +113,8 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
 
     blocks.append(Block("heading", "Trends: adherence"))
     for instrument in instruments:
-        trend = adherence_trend(db, instrument)
-        regional = adherence_trend(db, instrument, "region")
+        trend = adherence_trend(db, instrument, as_of=as_of)
+        regional = adherence_trend(db, instrument, "region", as_of)
         last = trend.series[-1] if trend.series else None
         blocks.append(Block("heading", trend.instrument.short_name or instrument, level=3))
         blocks.append(Block("text", f"{trend.dated} of {trend.parties_known} known parties have a dated consent"
@@ -120,7 +128,7 @@ def build_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Se
                             rows=[[str(p.year), str(p.new), str(p.cumulative)] for p in trend.series if p.new]))
         add_sources(trend.sources)
 
-    trends = topic_trends(db)
+    trends = topic_trends(db, as_of)
     blocks.append(Block("heading", "Trends: topics"))
     blocks.append(Block("text", trends.rule))
     blocks.append(Block("note", "", items=trends.caveats))
@@ -202,9 +210,9 @@ def to_html(blocks: Sequence[Block]) -> str:
 
 
 def write_report(db: GraphDatabaseClient, groups: Sequence[str], instruments: Sequence[str], output: Path,
-                 today: datetime.date | None = None) -> Path:
+                 today: datetime.date | None = None, as_of: datetime.date | None = None) -> Path:
     """Writes the report as Markdown (.md) or HTML (.html, .htm), chosen by the file's suffix."""
-    blocks = build_report(db, groups, instruments, today)
+    blocks = build_report(db, groups, instruments, today, as_of)
     suffix = output.suffix.lower()
     if suffix == ".md":
         text = to_markdown(blocks)

@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.test_gaps import catalog, consents, is_historical, kind_of, relations, rows, signatures
+from tests.api.test_gaps import catalog, consents, is_historical, kind_of, relations, rows, signatures, stated
 
 
 def expected_topic_trends() -> tuple[list[str], dict[str, dict[str, set[str]]], set[str]]:
@@ -103,5 +103,6 @@ def test_chart_pages(client: TestClient) -> None:
         assert "format=csv" in text
         assert "<title>" in text and 'text-anchor="middle"' in text  # titled charts with axis labels
     adherence = client.get("/viz/trends/adherence?instrument=ICSANT").text
-    assert "Stated total (127)" in adherence and "year of consent" in adherence
-    assert client.get("/viz/trends/adherence?instrument=NOPE").status_code == 404
+    assert f"Stated total ({stated()[('ICSANT', 'parties')]})" in adherence and "year of consent" in adherence
+    missing = client.get("/viz/trends/adherence?instrument=NOPE")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
