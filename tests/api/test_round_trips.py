@@ -43,6 +43,8 @@ MAIN_READS = [
     "/api/v1/backing?group=NSS_2016&as_of=2016-04-01",
     "/api/v1/search?q=Contact%20Group",
     "/api/v1/commitments/JS2016_SUSTAINING_ACTION?as_of=2016-04-01",
+    "/api/v1/gaps/universalization?instrument=ICSANT&group=NSS_2016",
+    "/api/v1/gaps/universalization?instrument=ICSANT&group=NSS_2010&as_of=2010-04-13",
 ]
 
 
