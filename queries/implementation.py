@@ -273,7 +273,7 @@ def state_implementation(db: GraphDatabaseClient, iso3: str,
     """One State across every commitment tied to an instrument that it subscribed to or adopted."""
     node = get_node(db, Label.STATE, iso3.strip().upper())
     ties = _ties(db)
-    found = _assess(db, ties, [*ties.joinable, *ties.other], [node["id"]], as_of)
+    found = _assess(db, ties, list(ties.joinable), [node["id"]], as_of)
     return StateImplementation(state=summary(node), **_common(db, found, as_of))
 
 
@@ -283,8 +283,7 @@ def summit_implementation(db: GraphDatabaseClient, event_id: str,
     node = get_node(db, Label.EVENT, event_id)
     issued = read(db, "implementation/issued_at", event=event_id)
     ties = _ties(db)
-    tied = [row["commitment"]["id"] for row in issued
-            if row["commitment"]["id"] in ties.joinable or row["commitment"]["id"] in ties.other]
+    tied = [row["commitment"]["id"] for row in issued if row["commitment"]["id"] in ties.joinable]
     found = _assess(db, ties, tied, None, as_of)
     by_commitment: dict[str, list[ImplementationRow]] = defaultdict(list)
     for row in found.rows:
@@ -299,6 +298,12 @@ def summit_implementation(db: GraphDatabaseClient, event_id: str,
     if not issued:
         found.caveats.insert(0, f"No statement issued at {event_id} (or at an event that is part of it) is on record.")
     return SummitImplementation(event=summary(node), statements=statements, **_common(db, found, as_of))
+
+
+CSV_COLUMNS = ("state_id", "state_name", "commitment_id", "instrument_id", "status", "subscribed", "derived",
+               "derived_from", "subscription_confidence", "party_since", "party_via", "party_entry_into_force",
+               "party_unplaced", "signature_date", "signature_unplaced", "lag_years", "subscription_sources",
+               "party_sources", "signature_sources")
 
 
 def csv_rows(rows: Iterable[ImplementationRow]) -> list[dict[str, Any]]:

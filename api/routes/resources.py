@@ -1,7 +1,9 @@
 """List and detail endpoints for every kind of node, built from one factory so that each
 kind behaves the same: `/instruments`, `/states`, `/organizations`, ... and `/{kind}/{id}`."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import DatabaseDep
@@ -21,14 +23,18 @@ RESOURCES: dict[str, tuple[Label, str]] = {
     "topics": (Label.TOPIC, "topics that commitments, guidance and instruments address"),
 }
 
+SUBKIND_HELP = ("only nodes of this subkind, e.g. organizations?subkind=non_governmental, "
+                "events?subkind=industry_summit (an unknown subkind answers 422 naming the known ones)")
+
 
 def resource_router(path: str, label: Label, what: str) -> APIRouter:
     router = APIRouter(prefix=f"/{path}", tags=[path])
 
     @router.get("", response_model=Page[NodeSummary], summary=f"List {what}")
-    def get_list(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0,
-                   format: Format = "json") -> Page[NodeSummary] | Response:
-        result = list_nodes(db, label, limit, offset)
+    def get_list(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0, format: Format = "json",
+                 subkind: Annotated[str | None, Query(max_length=100, description=SUBKIND_HELP)] = None,
+                 ) -> Page[NodeSummary] | Response:
+        result = list_nodes(db, label, limit, offset, subkind)
         return csv_response(result.data, path) if format == "csv" else result
 
     @router.get("/{node_id}", response_model=NodeDetail, summary=f"One of the {path}, with every link")
