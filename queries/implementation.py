@@ -49,7 +49,8 @@ STATUS_RULE = (
     "no_fact_known = neither a party fact nor a signature counts on D: no fact is on record, which is not proof "
     "that the State is not a party (the party lists are partial, see completeness). "
     "Subscriptions follow the as_of rule: one dated after D is not there yet, undated or imprecise ones are left "
-    "out and named in exclusions. A party fact or signature that is undated or imprecise on D does not count: the "
+    "out and named in exclusions. A party fact or signature dated after D is not there yet (nor shown); one that "
+    "is undated or imprecise on D does not count: the "
     "row says so (party_unplaced, signature_unplaced) and exclusions names it. "
     "lag_years = consent date minus subscription date in years of 365.25 days (a year- or month-only date read as "
     "its first day), negative when the State was party before subscribing; given for already_party and "
@@ -156,8 +157,10 @@ def _assess(db: GraphDatabaseClient, ties: _Ties, commitments: Iterable[str], st
     for sub in placed:
         state_id, cid = sub["state"]["id"], sub["commitment"]
         for iid in ties.joinable.get(cid, []):
-            party = facts.get((state_id, iid, Rel.PARTY_TO.value))
-            signature = facts.get((state_id, iid, Rel.SIGNED.value))
+            # a fact dated after the day is not there yet: the row does not show it either
+            party, signature = (fact if fact is not None and fact["day"] != "after" else None
+                                for fact in (facts.get((state_id, iid, Rel.PARTY_TO.value)),
+                                             facts.get((state_id, iid, Rel.SIGNED.value))))
             for fact in (party, signature):
                 if fact is not None and fact["day"] in ("undated", "imprecise"):
                     unplace(state_id, fact["type"], iid, fact["date"], fact["day"])
