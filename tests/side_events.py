@@ -1,19 +1,20 @@
-"""The third revision's side events as a dataset folder to load beside the shipped data, until data/ carries
+"""The shipped dataset plus the third revision's side events, as one dataset folder, until data/ carries
 them: the industry and expert summits of ../shared/data (entities.csv), their PART_OF, ADMINISTERS and
 ISSUED_AT rows, the bodies and statements those rows name, the participants named at them, and every
-source data/ lacks. Rows are copied as they are, with their sources; nothing is added.
+source data/ lacks, appended to copies of data/'s files. Rows are copied as they are, with their sources;
+nothing is added.
 
-Also the expectations for the experts-and-industry answer, computed from any such set of files.
+Also the expectations for the experts-and-industry answer, computed from any such dataset folder.
 """
 
 import csv
-from collections import defaultdict
+import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tests.api import DATA_DIR, catalog, memberships, relations
+from tests.api import DATA_DIR, catalog
 
 SHARED_DATA = DATA_DIR.parents[1] / "shared" / "data"
 SIDE = ("industry_summit", "expert_summit")
@@ -33,8 +34,8 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def write_supplement(folder: Path) -> Path:
-    """Writes the supplement folder (the six dataset files) and returns it."""
+def write_supplemented(folder: Path) -> Path:
+    """Writes data/ plus the side-event rows of ../shared/data into `folder` (a dataset folder) and returns it."""
     entities = {row["id"]: row for row in _read(SHARED_DATA / "entities.csv")}
     shipped = {item["id"] for items in catalog().values() for item in items}
     events = {i for i, row in entities.items() if row["kind"] == "event" and row["subkind"] in SIDE}
@@ -43,7 +44,7 @@ def write_supplement(folder: Path) -> Path:
     members = [m for m in _read(SHARED_DATA / "memberships.csv") if m["group_id"] in events]
     wanted = events | {r["from_id"] for r in rels} | {r["to_id"] for r in rels}
     wanted |= {m["member_id"] for m in members if m["member_kind"] == "organization"}
-    items: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    items = {kind: list(group) for kind, group in catalog().items()}
     for entity_id in sorted(wanted - shipped):
         row = entities[entity_id]
         item: dict[str, Any] = {"id": row["id"], "subkind": row["subkind"], "name": row["name"]}
@@ -52,30 +53,26 @@ def write_supplement(folder: Path) -> Path:
             item["aliases"] = row["aliases"].split(";")
         item |= {"description": row["description"], "sources": row["source_ids"].split(";"),
                  "confidence": row["confidence"]}
-        items[row["kind"]].append(item)
-    (folder / "catalog.yaml").write_text(yaml.safe_dump(dict(items), allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
-    (folder / "coverage.yaml").write_text("[]\n", encoding="utf-8")
-    known_sources = {row["source_id"] for row in _read(DATA_DIR / "sources.csv")}
-    sources = [row for row in _read(SHARED_DATA / "sources.csv") if row["source_id"] not in known_sources]
-    _write(folder / "sources.csv", list(sources[0]), sources)
-    _write(folder / "relations.csv", list(rels[0]), rels)
-    _write(folder / "memberships.csv", list(members[0]), members)
-    header = list(_read(DATA_DIR / "treaty_actions.csv")[0])
-    _write(folder / "treaty_actions.csv", header, [])
+        items.setdefault(row["kind"], []).append(item)
+    (folder / "catalog.yaml").write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name in ("coverage.yaml", "treaty_actions.csv"):
+        shutil.copy(DATA_DIR / name, folder / name)
+    known = _read(DATA_DIR / "sources.csv")
+    ids = {row["source_id"] for row in known}
+    extra_sources = [row for row in _read(SHARED_DATA / "sources.csv") if row["source_id"] not in ids]
+    for name, added in (("sources.csv", extra_sources), ("relations.csv", rels), ("memberships.csv", members)):
+        rows = _read(DATA_DIR / name)
+        _write(folder / name, list(rows[0]), rows + added)
     return folder
 
 
-def expected_answer(extra: Path | None = None) -> dict[str, Any]:
-    """Side events (id -> summit, conveners, statements) and bodies (id -> subkind) from data/ (+ `extra`)."""
-    items = [item | {"kind": kind} for kind, group in catalog().items() for item in group]
-    rels = [dict(r) for r in relations()]
-    members = [dict(m) for m in memberships()]
-    if extra is not None:
-        added = yaml.safe_load((extra / "catalog.yaml").read_text(encoding="utf-8")) or {}
-        items += [item | {"kind": kind} for kind, group in added.items() for item in group]
-        rels += _read(extra / "relations.csv")
-        members += _read(extra / "memberships.csv")
+def expected_answer(folder: Path = DATA_DIR) -> dict[str, Any]:
+    """Side events (id -> summit, conveners, statements, participants) and bodies (id -> subkind), from the
+    files of a dataset folder."""
+    added = yaml.safe_load((folder / "catalog.yaml").read_text(encoding="utf-8"))
+    items = [item | {"kind": kind} for kind, group in added.items() for item in group]
+    rels = _read(folder / "relations.csv")
+    members = _read(folder / "memberships.csv")
     subkind = {item["id"]: item["subkind"] for item in items}
     kind = {item["id"]: item["kind"] for item in items}
     summits = {i for i, s in subkind.items() if kind[i] == "event" and s == "summit"}

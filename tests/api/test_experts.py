@@ -12,20 +12,20 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
-from loaders.dataset import SHIPPED_DATA_DIR
 from loaders.load import load_paths
 from tests.api import API, PROBLEM_JSON, catalog
 from tests.conftest import wipe
-from tests.side_events import SHARED_DATA, expected_answer, got_answer, write_supplement
+from tests.side_events import SHARED_DATA, expected_answer, got_answer, write_supplemented
 
 
 @pytest.fixture
 def supplemented(db: GraphDatabaseClient, settings: Settings, neo4j_uri: str,
                  tmp_path: Path) -> Iterator[tuple[TestClient, Path]]:
-    """The shipped data plus the side-event supplement; wiped afterwards, so the next test reloads data/."""
-    folder = write_supplement(tmp_path)
+    """The shipped data plus the third revision's side events (one dataset folder: the loader plans the States once
+    per folder); wiped afterwards, so the next test reloads data/."""
+    folder = write_supplemented(tmp_path)
     wipe(db)
-    load_paths(db, [SHIPPED_DATA_DIR, folder])
+    load_paths(db, [folder])
     with TestClient(create_app(settings, neo4j_uri)) as client:
         yield client, folder
     wipe(db)
