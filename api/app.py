@@ -14,9 +14,11 @@ from api.routes import (
     admin,
     backing,
     cypher,
+    experts,
     export,
     gaps,
     health,
+    implementation,
     instruments,
     neighbourhood,
     paths,
@@ -75,6 +77,10 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     app.include_router(states.router, prefix=API_PREFIX)
     app.include_router(backing.router, prefix=API_PREFIX)
     app.include_router(admin.router, prefix=API_PREFIX)
+    app.include_router(implementation.router, prefix=API_PREFIX)
+    app.include_router(implementation.viz_router)
+    app.include_router(experts.router, prefix=API_PREFIX)
+    app.include_router(experts.viz_router)
     for path, (label, what) in RESOURCES.items():
         app.include_router(resource_router(path, label, what), prefix=API_PREFIX)
     app.include_router(page_routes.router)

@@ -1,12 +1,14 @@
 """Node details and completeness, shared by every resource router."""
 
 import datetime
+import difflib
 from collections import defaultdict
 from typing import Any
 
 from graph.dating import TIMED_TYPES, iso_day
 from graph.driver import GraphDatabaseClient
-from graph.model import Label
+from graph.errors import InvalidRequest
+from graph.model import LABEL_TO_KIND, Label
 from queries import resolve
 from queries.lookup import not_found
 from queries.models import Completeness, Link, NodeDetail, NodeSummary, Page
@@ -52,8 +54,16 @@ def completeness(node: dict[str, Any], list_name: str, known: int) -> Completene
                         note=node.get(f"stated_{list_name}_note"), summary=summary)
 
 
-def list_nodes(db: GraphDatabaseClient, label: Label, limit: int = 100, offset: int = 0) -> Page[NodeSummary]:
-    """One page of the nodes of a kind, by id."""
-    result = read(db, "nodes/list", label=str(label), skip=offset, limit=limit)[0]
+def list_nodes(db: GraphDatabaseClient, label: Label, limit: int = 100, offset: int = 0,
+               subkind: str | None = None) -> Page[NodeSummary]:
+    """One page of the nodes of a kind (optionally of one subkind), by name; an unknown subkind is an error
+    that names the subkinds the graph holds for that kind."""
+    result = read(db, "nodes/list", label=str(label), subkind=subkind, skip=offset, limit=limit)[0]
+    if subkind is not None and not result["total"]:
+        known = [row["subkind"] for row in read(db, "nodes/subkinds", label=str(label))]
+        close = difflib.get_close_matches(subkind, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise InvalidRequest(f"no {LABEL_TO_KIND[label].replace('_', ' ')} has subkind {subkind!r}{hint or '.'} "
+                             f"Subkinds in the graph: {', '.join(known) or 'none'}.")
     rows = [NodeSummary(**row) for row in result["rows"]]
     return Page[NodeSummary](data=rows, count=len(rows), total=result["total"], limit=limit, offset=offset)

@@ -108,7 +108,7 @@ def _absent_view(node: dict[str, Any], title: str, as_of: datetime.date) -> Grap
                      as_of=as_of.isoformat(), exclusions=time_exclusions(as_of, facts))
 
 
-def _subgraph(db: GraphDatabaseClient, ids: Iterable[str],
+def subgraph(db: GraphDatabaseClient, ids: Iterable[str],
               as_of: datetime.date | None) -> tuple[list[ViewNode], list[ViewEdge], Facts]:
     """The nodes of `ids` there on the day, the relationships between them that count, and those left out."""
     row = read(db, "viz/subgraph", ids=sorted(set(ids)), **day_parameters(as_of))[0]
@@ -139,7 +139,7 @@ def _focus_view(db: GraphDatabaseClient, focus: str, as_of: datetime.date | None
     (a treaty's parties also share commitments and summits: drawing those would bury the page), with the
     facts among them left out on the day."""
     star, facts = _star(db, focus, as_of)
-    nodes, edges, between = _subgraph(db, [focus, *(row["node"]["id"] for row in star)], as_of)
+    nodes, edges, between = subgraph(db, [focus, *(row["node"]["id"] for row in star)], as_of)
     states = {node.id for node in nodes if node.kind == "state" and node.id != focus}
 
     def shown(source: str, target: str) -> bool:
@@ -281,7 +281,7 @@ def node_view(db: GraphDatabaseClient, node_id: str, depth: int = 1, as_of: date
         truncated = len(found) > room
         frontier = found[:room]
         seen += frontier
-    nodes, edges, facts = _subgraph(db, seen, as_of)
+    nodes, edges, facts = subgraph(db, seen, as_of)
     if as_of is not None:
         facts += unplaced_around(db, expanded, as_of)
     steps = "step" if depth == 1 else "steps"

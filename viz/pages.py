@@ -45,9 +45,11 @@ def render_view(
     max_nodes: int = DEFAULT_MAX_NODES,
     search_url: str = "/viz/search",
     home_url: str = "/",
+    appendix: Markup | None = None,
 ) -> str:
     """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`. A view as
-    of a day says what it left out, and its search keeps the day."""
+    of a day says what it left out, and its search keeps the day. `appendix` (already escaped HTML, e.g. a
+    table) goes below the network."""
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
     drawn = {node["id"] for node in net.nodes}
@@ -78,6 +80,7 @@ def render_view(
         dated_edges=any("label" in edge for edge in net.edges),
         node_count=len(net.nodes),
         edge_count=len(net.edges),
+        appendix=appendix,
     )
 
 

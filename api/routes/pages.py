@@ -48,6 +48,11 @@ EXAMPLES: list[tuple[str, str]] = [
     ("Japan: instruments, commitments, summits and memberships", "/viz/state/JPN"),
     ("Shortest paths from Japan to the Nuclear Security Contact Group", "/viz/path?from=JPN&to=NSCG"),
     ("Nuclear Security Contact Group: neighbourhood, two steps", "/viz/node/NSCG?depth=2"),
+    ("Experts and industry around the summits: side events, who convened them, what they issued",
+     "/viz/experts-and-industry"),
+    ("Implementation of the Sustaining Action statement (2016): who became party, and when",
+     "/viz/implementation/commitment/JS2016_SUSTAINING_ACTION"),
+    ("Implementation overview of the 2016 summit's statements", "/viz/implementation/summit/NSS_2016"),
 ]
 
 

@@ -1,7 +1,9 @@
 """List and detail endpoints for every kind of node, built from one factory so that each
 kind behaves the same: `/instruments`, `/states`, `/organizations`, ... and `/{kind}/{id}`."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.as_of import AsOf
@@ -22,6 +24,9 @@ RESOURCES: dict[str, tuple[Label, str]] = {
     "topics": (Label.TOPIC, "topics that commitments, guidance and instruments address"),
 }
 
+SUBKIND_HELP = ("only nodes of this subkind, e.g. organizations?subkind=non_governmental, "
+                "events?subkind=industry_summit (an unknown subkind answers 422 naming the known ones)")
+
 
 DETAIL_ELSEWHERE = {"states"}
 """Kinds whose `/{id}` is a richer answer of its own (the State profile), so the factory leaves it out."""
@@ -31,9 +36,10 @@ def resource_router(path: str, label: Label, what: str) -> APIRouter:
     router = APIRouter(prefix=f"/{path}", tags=[path])
 
     @router.get("", response_model=Page[NodeSummary], summary=f"List {what}")
-    def get_list(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0,
-                   format: Format = "json") -> Page[NodeSummary] | Response:
-        result = list_nodes(db, label, limit, offset)
+    def get_list(db: DatabaseDep, limit: Limit = 100, offset: Offset = 0, format: Format = "json",
+                 subkind: Annotated[str | None, Query(max_length=100, description=SUBKIND_HELP)] = None,
+                 ) -> Page[NodeSummary] | Response:
+        result = list_nodes(db, label, limit, offset, subkind)
         return csv_response(result.data, path) if format == "csv" else result
 
     if path in DETAIL_ELSEWHERE:
