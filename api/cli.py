@@ -1,11 +1,5 @@
-"""`nsgraph serve`: the API and pages under uvicorn."""
+"""`nsgraph serve`: the API and pages under uvicorn, stopped gracefully by SIGINT or SIGTERM."""
 
-import uvicorn
+from api.server import serve
 
-from api.app import create_app
-from graph.settings import Settings
-
-
-def serve(settings: Settings, uri: str | None = None) -> None:
-    """Serves until Ctrl-C; `uri` pins the database (else NEO4J_URI or the running local one)."""
-    uvicorn.run(create_app(settings, uri), host=settings.api_host, port=settings.api_port, log_level="info")
+__all__ = ["serve"]
