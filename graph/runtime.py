@@ -256,7 +256,7 @@ class LocalNeo4j:
         elif previous is not None and not previous.ready:
             self._wait_started_elsewhere(previous)
         if previous is None and self.store_locked():
-            holders = self._launchers_over_store()
+            holders = self.launchers_over_store()
             if not holders:
                 raise RuntimeSetupError(f"the store {self.home} is locked by a process that is not this project's "
                                         "launcher: stop it, or set DATA_DIR to another folder")
@@ -273,7 +273,7 @@ class LocalNeo4j:
         while (current := self.recorded()) is not None and not current.ready and time.monotonic() < deadline:
             time.sleep(0.2)
 
-    def _launchers_over_store(self) -> list[psutil.Process]:
+    def launchers_over_store(self) -> list[psutil.Process]:
         """This project's launcher processes whose `--home` is this store (found by command line)."""
         found = []
         for process in psutil.process_iter(["cmdline"]):
@@ -310,18 +310,23 @@ class LocalNeo4j:
     def stop(self, timeout_s: float = 60.0) -> bool:
         """Stops the recorded instance with SIGTERM (Neo4j checkpoints the store); False if none ran."""
         running = self.recorded()
-        if running is None:
-            return False
-        _terminate(running.pid, timeout_s)
-        child = _TIED.pop(running.pid, None) or (self._process if self._process and
-                                                  self._process.pid == running.pid else None)
-        if child is not None:
-            child.wait()
-            if child.stdin is not None:
-                child.stdin.close()
-        self._process = None
-        self.state_file.unlink(missing_ok=True)
-        return True
+        if running is not None:
+            _terminate(running.pid, timeout_s)
+            self.state_file.unlink(missing_ok=True)
+        self._reap(running.pid if running else None)
+        return running is not None
+
+    def _reap(self, stopped_pid: int | None) -> None:
+        """Waits for this process's own launchers that exited, whether stopped here or by another process."""
+        children = {child.pid: child for child in [self._process, *_TIED.values()] if child is not None}
+        for pid, child in children.items():
+            if pid == stopped_pid or child.poll() is not None:
+                child.wait()
+                if child.stdin is not None:
+                    child.stdin.close()
+                _TIED.pop(pid, None)
+        if self._process is not None and self._process.returncode is not None:
+            self._process = None
 
 
 @contextmanager
