@@ -200,6 +200,9 @@ class LocalNeo4j:
         self._settle_previous(notify)
         if (running := self.status()) is not None:
             return running
+        if (hung := self.recorded()) is not None:
+            raise RuntimeSetupError(f"Neo4j pid {hung.pid} has the store {hung.home} open but its Bolt port "
+                                    f"{hung.port} does not answer: stop it with `nsgraph db stop`")
         java = self.java_executable()
         lib = self.ensure_jars()
         host = self.settings.local_host
@@ -254,7 +257,7 @@ class LocalNeo4j:
                    "cleanly (checkpoint) before starting a new one")
             self.stop()
         elif previous is not None and not previous.ready:
-            self._wait_started_elsewhere(previous)
+            self._wait_started_elsewhere()
         if previous is None and self.store_locked():
             holders = self.launchers_over_store()
             if not holders:
@@ -265,10 +268,13 @@ class LocalNeo4j:
                        "stopping it cleanly (checkpoint) before starting a new one")
                 _terminate(holder.pid, timeout_s=60.0)
         deadline = time.monotonic() + 30
-        while self.store_locked() and time.monotonic() < deadline:  # the lock goes with the process
+        while self.store_locked() and self.recorded() is None:  # the lock goes with the process
+            if time.monotonic() > deadline:
+                raise RuntimeSetupError(f"the store {self.home} is still locked after its Neo4j stopped: "
+                                        "find the process holding it (`lsof` on its store_lock) and stop it")
             time.sleep(0.2)
 
-    def _wait_started_elsewhere(self, previous: RunningNeo4j) -> None:
+    def _wait_started_elsewhere(self) -> None:
         deadline = time.monotonic() + self.settings.neo4j_start_timeout_s
         while (current := self.recorded()) is not None and not current.ready and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -277,11 +283,10 @@ class LocalNeo4j:
         """This project's launcher processes whose `--home` is this store (found by command line)."""
         found = []
         for process in psutil.process_iter(["cmdline"]):
-            cmdline = process.info["cmdline"] or []
-            if str(LAUNCHER) in cmdline and "--home" in cmdline:
-                home = cmdline[cmdline.index("--home") + 1] if cmdline.index("--home") + 1 < len(cmdline) else ""
-                if Path(home).resolve() == self.home:
-                    found.append(process)
+            args = process.info["cmdline"] or []
+            if "--home" in args[:-1] and any(arg.endswith(LAUNCHER.name) for arg in args) \
+                    and Path(args[args.index("--home") + 1]).resolve() == self.home:
+                found.append(process)
         return found
 
     def _wait_ready(self, process: subprocess.Popen[bytes], out_log: Path, err_log: Path) -> str:
