@@ -6,6 +6,8 @@ surplus is refused with 429 instead of taking the worker threads and the cores.
 `python -m bench.contention` runs this part alone and replaces its table in RESULTS.md.
 """
 
+import datetime
+import os
 import re
 import tempfile
 import threading
@@ -99,7 +101,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch, database(Path(scratch), heap_mb=2048) as (settings, _), \
             api_server(settings) as base_url:
         results, background = measure_contention(base_url)
-    section = [*report(console, TITLE, *table(results)), "", background]
+    when = datetime.datetime.now(datetime.UTC)
+    load_1m = os.getloadavg()[0]
+    section = [*report(console, TITLE, *table(results)), "", background,
+               f"Run alone (`python -m bench.contention`) at {when:%Y-%m-%d %H:%M} UTC, machine load average "
+               f"{load_1m:.1f} at its end."]
     console.print(background)
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
     pattern = re.compile(rf"\n## {re.escape(TITLE)}\n.*?(?=\n## |\Z)", re.DOTALL)
