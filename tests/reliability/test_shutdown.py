@@ -22,6 +22,7 @@ from tests.conftest import REPO_ROOT
 
 NSGRAPH = str(Path(sys.executable).with_name("nsgraph"))
 START_TIMEOUT_S = 240
+pytestmark = pytest.mark.timeout(1200)  # each test starts Neo4j twice and loads the data once: minutes under load
 
 
 @pytest.fixture
