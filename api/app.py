@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.admission import cypher_slots
 from api.listing import document_csv_exports
 from api.page_errors import install_page_error_handlers
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.cypher_slots = cypher_slots(settings)
         app.state.db = connect(settings, uri)
         try:
             yield

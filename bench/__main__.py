@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import latency, pages, throughput
+from bench import contention, latency, pages, throughput
 from bench.harness import api_server, database
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
@@ -44,6 +44,7 @@ def main() -> None:
         with api_server(settings) as base_url:
             comparisons = latency.compare(base_url, settings, db)
             page_results = pages.measure_pages(base_url)
+            contended, background = contention.measure_contention(base_url)
         lines += report(
             console, "API vs raw driver (the endpoint's own queries replayed), milliseconds",
             ["endpoint", "queries", "conc.", "API p50", "API p95", "raw p50", "raw p95", "p50 ratio", "errors"],
@@ -55,6 +56,8 @@ def main() -> None:
             ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"],
             [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}", f"{r.stable_ms:.0f}"]
              for r in page_results])
+
+        lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]
 
         shipped = throughput.shipped_load_seconds(db)
         naive = throughput.naive_rate(db)

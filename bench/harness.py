@@ -69,7 +69,7 @@ def database(data_dir: Path, heap_mb: int = 12288) -> Iterator[tuple[Settings, G
     """A local Neo4j of its own, with the schema and the shipped data."""
     settings = Settings(data_dir=data_dir, local_port=free_port(), neo4j_heap_mb=heap_mb, neo4j_tx_timeout_s=1800)
     runtime = LocalNeo4j(settings)
-    running = runtime.start()
+    running = runtime.start(tie=True)  # a killed benchmark leaves no 12 GB JVM behind
     db = connect(settings, running.uri)
     try:
         apply_schema(db)

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from graph.errors import NSGraphError
-from graph.runtime import LocalNeo4j
+from graph.runtime import LocalNeo4j, database_for_this_process
 from graph.settings import get_settings
 
 console = Console(stderr=True)
@@ -32,7 +32,7 @@ def fail(error: NSGraphError) -> typer.Exit:
 def db_start(data_dir: DataDirOption = None) -> None:
     """Fetch the Neo4j jars if needed and start the local database in the background."""
     try:
-        running = LocalNeo4j(get_settings(), data_dir).start()
+        running = LocalNeo4j(get_settings(), data_dir).start(notify=console.print)
     except NSGraphError as error:
         raise fail(error) from error
     typer.echo(f"Neo4j {running.version} running at {running.uri} (pid {running.pid}, data in {running.home})")
@@ -47,12 +47,12 @@ def db_stop(data_dir: DataDirOption = None) -> None:
 
 @db_app.command("status")
 def db_status(data_dir: DataDirOption = None) -> None:
-    """Say whether the local database runs, where, and which version."""
-    running = LocalNeo4j(get_settings(), data_dir).status()
+    """Say whether the local database runs: pid, port, store, version, and who started it."""
+    running = LocalNeo4j(get_settings(), data_dir).recorded()
     if running is None:
         typer.echo("Neo4j is not running")
         raise typer.Exit(code=3)
-    typer.echo(f"Neo4j {running.version} running at {running.uri} (pid {running.pid}, data in {running.home})")
+    typer.echo(f"Neo4j {'running' if running.ready else 'starting'}\n{running.describe()}")
 
 
 def main() -> None:
@@ -61,7 +61,8 @@ def main() -> None:
 
 @app.command("serve")
 def serve_command() -> None:
-    """Serve the API and pages on API_HOST:API_PORT against NEO4J_URI or the running local Neo4j."""
+    """Serve the API and pages on API_HOST:API_PORT against NEO4J_URI or the running local Neo4j;
+    SIGINT or SIGTERM stops it gracefully (exit 0)."""
     from api.server import serve
 
     try:
@@ -73,35 +74,28 @@ def serve_command() -> None:
 @app.command("run")
 def run_command(data_dir: DataDirOption = None) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), apply the schema, load the
-    shipped data and serve the API. Ctrl-C stops the API, and the database if this run started it."""
+    shipped data and serve the API. SIGINT or SIGTERM stops the API, then the database if this run
+    started it (checkpointed), and exits 0."""
     from api.server import serve
     from graph.driver import connect
     from graph.schema import apply_schema
+    from graph.shutdown import interrupt_on_stop_signals
     from loaders.load import load_shipped_data
 
     settings = get_settings()
-    runtime = None if settings.neo4j_uri else LocalNeo4j(settings, data_dir)
-    started_here = False
     try:
-        uri = settings.neo4j_uri
-        if runtime is not None:
-            started_here = runtime.status() is None
-            running = runtime.start()
-            uri = running.uri
-            console.print(f"Neo4j {running.version} at {running.uri}")
-        db = connect(settings, uri)
-        try:
-            apply_schema(db)
-            load_shipped_data(db, console=console)
-        finally:
-            db.close()
-        serve(settings, uri)
+        with interrupt_on_stop_signals(), database_for_this_process(settings, data_dir, console.print) as uri:
+            db = connect(settings, uri)
+            try:
+                apply_schema(db)
+                load_shipped_data(db, console=console)
+            finally:
+                db.close()
+            serve(settings, uri)
     except NSGraphError as error:
         raise fail(error) from error
-    finally:
-        if runtime is not None and started_here:
-            runtime.stop()
-            console.print("Neo4j stopped")
+    except KeyboardInterrupt:
+        console.print("stopped by a signal")
 
 
 @app.command("load")

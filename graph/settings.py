@@ -37,8 +37,12 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = None
     cors_origins: list[str] = Field(default_factory=list)
 
+    shutdown_grace_s: float = 5.0  # on SIGINT/SIGTERM, in-flight requests get this long, then are cancelled
+
     query_timeout_s: float = 10.0
     cypher_row_cap: int = 1000
+    cypher_concurrency: int = Field(default=2, ge=1, description="ad-hoc queries at once; beyond: 429")
+    cypher_queue_s: float = Field(default=1.0, ge=0, description="how long a surplus ad-hoc query waits for a slot")
 
 
 @lru_cache

@@ -52,7 +52,7 @@ def local_neo4j(settings: Settings) -> Iterator[LocalNeo4j | None]:
         yield None
         return
     runtime = LocalNeo4j(settings)
-    runtime.start()
+    runtime.start(tie=True)  # stops with this pytest process, even if it is killed
     yield runtime
     runtime.stop()
 

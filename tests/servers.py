@@ -38,13 +38,13 @@ def serving(app: Any, lifespan: Literal["on", "off"] = "on", start_timeout_s: fl
 
 
 @contextmanager
-def serving_process(neo4j_uri: str, start_timeout_s: float = 60) -> Iterator[str]:
+def serving_process(neo4j_uri: str, start_timeout_s: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
     """`nsgraph serve` in its own process, as users run it; yields its base URL once /health answers.
 
     Load generated from this process must not share an interpreter (and its lock) with the server
-    it measures: in one process, client threads starve the server's event loop."""
+    it measures: in one process, client threads starve the server's event loop. `env` adds settings."""
     port = free_port()
-    env = {**os.environ, "NEO4J_URI": neo4j_uri, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
+    env = {**os.environ, **(env or {}), "NEO4J_URI": neo4j_uri, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
     nsgraph = Path(sys.executable).with_name("nsgraph")
     with subprocess.Popen([str(nsgraph), "serve"], env=env, cwd=Path(__file__).resolve().parents[1],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:

@@ -20,6 +20,9 @@ import org.neo4j.io.ByteUnit;
  * The password comes from NEO4J_LAUNCHER_PASSWORD (never argv, which `ps` shows); without it auth is off.
  * Prints "NEO4J_READY bolt://host:port version" once the default database is available, and shuts
  * down cleanly (checkpointing the store) on SIGTERM or SIGINT.
+ * With "--stop-with-stdin true" it also shuts down cleanly when its stdin reaches end of file: the
+ * parent holds the pipe's other end, and the OS closes it however the parent dies (even SIGKILL),
+ * so a database tied to a process cannot outlive it.
  */
 public class Neo4jLauncher {
     public static void main(String[] args) {
@@ -57,6 +60,9 @@ public class Neo4jLauncher {
                 service.shutdown();
                 stopped.countDown();
             }));
+            if (Boolean.parseBoolean(options.getOrDefault("stop-with-stdin", "false"))) {
+                stopWhenStdinCloses();
+            }
             var database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             if (!database.isAvailable(Duration.ofSeconds(120).toMillis())) {
                 System.err.println("NEO4J_FAILED the default database did not become available in 120 s");
@@ -76,6 +82,23 @@ public class Neo4jLauncher {
             error.printStackTrace();
             System.exit(1);
         }
+    }
+
+    /** Exits (running the shutdown hook, so the store is checkpointed) once the parent's end of stdin closes. */
+    private static void stopWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the parent never writes: anything read is ignored until end of file
+                }
+            } catch (java.io.IOException error) {
+                System.err.println("NEO4J_STDIN_ERROR " + error);
+            }
+            System.err.println("NEO4J_PARENT_GONE");
+            System.exit(0);
+        }, "parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** Sets the built-in user's password; a restart with the same password is not an error. */

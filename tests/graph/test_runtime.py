@@ -1,11 +1,15 @@
 """The local runtime's expected failures give one clear message that names the fix."""
 
+import json
 import os
 import socket
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from pydantic import SecretStr
 
@@ -103,3 +107,38 @@ def test_status_and_stop_of_a_runtime_that_never_started(tmp_path: Path) -> None
     runtime = LocalNeo4j(Settings(data_dir=tmp_path, local_port=free_port()))
     assert runtime.status() is None
     assert runtime.stop() is False
+
+
+def pid_file(runtime: LocalNeo4j, pid: int, started_at: float) -> None:
+    runtime.data_dir.mkdir(parents=True, exist_ok=True)
+    runtime.state_file.write_text(json.dumps({"pid": pid, "uri": "bolt://127.0.0.1:1", "port": 1, "version": "5",
+                                              "home": str(runtime.home), "started_at": started_at}))
+
+
+def test_a_pid_file_whose_process_is_gone_or_recycled_is_not_taken_for_a_running_neo4j(tmp_path: Path) -> None:
+    runtime = LocalNeo4j(Settings(data_dir=tmp_path, local_port=free_port()))
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    pid_file(runtime, finished.pid, 0.0)
+    assert runtime.recorded() is None and not runtime.state_file.exists()
+    me = psutil.Process()
+    pid_file(runtime, me.pid, me.create_time() - 3600)  # a live pid, but not the process that was recorded
+    assert runtime.recorded() is None and not runtime.state_file.exists()
+
+
+def test_a_store_locked_by_another_program_is_refused_not_opened_twice(tmp_path: Path) -> None:
+    runtime = LocalNeo4j(Settings(data_dir=tmp_path, local_port=free_port()))
+    runtime.store_lock.parent.mkdir(parents=True)
+    runtime.store_lock.touch()
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time\n"
+                               f"f = open({str(runtime.store_lock)!r}, 'r+'); fcntl.lockf(f, fcntl.LOCK_EX)\n"
+                               "print('locked', flush=True); time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert runtime.store_locked()
+        with pytest.raises(RuntimeSetupError, match="is locked by a process that is not this project's launcher"):
+            runtime.start()
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert not runtime.store_locked()
