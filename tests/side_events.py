@@ -35,7 +35,10 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def write_supplemented(folder: Path) -> Path:
-    """Writes data/ plus the side-event rows of ../shared/data into `folder` (a dataset folder) and returns it."""
+    """Writes data/ plus the side-event rows of ../shared/data into `folder` (a dataset folder) and returns it;
+    data/ itself once it carries side events (the third revision does)."""
+    if any(item.get("subkind") in SIDE for item in catalog().get("event", [])):
+        return DATA_DIR
     entities = {row["id"]: row for row in _read(SHARED_DATA / "entities.csv")}
     shipped = {item["id"] for items in catalog().values() for item in items}
     events = {i for i, row in entities.items() if row["kind"] == "event" and row["subkind"] in SIDE}

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph.dating import day_status
+from tests.api import catalog
 from tests.api.test_gaps import consents, is_historical, kind_of, relations, signatures
 from tests.api.test_gaps_as_of import BEFORE_SUMMITS, days, node_dates, q, summit_days
 
@@ -114,7 +115,8 @@ def test_topic_trends_as_of(client: TestClient, day: datetime.date | None) -> No
     body = client.get("/api/v1/trends/topics", params=q(day)).json()
     dates = node_dates()
     issued = relations("ISSUED_AT")
-    held = sorted({e for c, e in issued if day_status(dates[e], day) == "counts"
+    summits = {event["id"] for event in catalog()["event"] if event.get("subkind") == "summit"}
+    held = sorted({e for c, e in issued if e in summits and day_status(dates[e], day) == "counts"
                    and day_status(dates.get(c) or dates[e], day) == "counts"}, key=lambda e: str(dates[e]))
     assert [s["event"]["id"] for s in body["summits"]] == held
     counted = {c for c, (d, _) in documents().items() if d and day_status(str(d), day) == "counts"}

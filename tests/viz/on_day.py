@@ -17,7 +17,8 @@ from tests.api import NOT_CONSENT, catalog, memberships, party_id, relations, tr
 
 BEFORE_THE_SUMMITS = "2009-12-31"
 SUMMITS = ("NSS_2010", "NSS_2012", "NSS_2014", "NSS_2016")
-GROUP_TYPES = {"event": "PARTICIPATED_IN", "commitment": "SUBSCRIBED_TO"}
+GROUP_TYPES = {"event": "PARTICIPATED_IN", "commitment": "SUBSCRIBED_TO", "legal_instrument": "COMMITTED_TO",
+               "guidance": "COMMITTED_TO"}
 
 
 @dataclass(frozen=True)
