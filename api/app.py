@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.caching import add_caching
 from api.listing import document_csv_exports
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
@@ -42,9 +43,11 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.db = connect(settings, uri)
+        version_watcher.start()
         try:
             yield
         finally:
+            version_watcher.stop()
             app.state.db.close()
 
     app = FastAPI(
@@ -55,6 +58,8 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         responses=PROBLEM_RESPONSES,
     )
     install_problem_handlers(app)
+    version_watcher = add_caching(app, settings)
+    app.state.version_watcher = version_watcher
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     app.include_router(health.router)
