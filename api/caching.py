@@ -74,11 +74,15 @@ class VersionWatcher:
             if self.current is not None:
                 log.warning("graph version unknown, answers not cached: %s", error)
             self.current = None
+        except Exception:  # the poller must outlive any surprise; answers bypass the cache meanwhile
+            log.exception("reading the graph version failed")
+            self.current = None
         self.polls += 1
         return self.current
 
     def start(self) -> None:
-        self.refresh()
+        """Polls in the background from now on; the first read too, so a database that is down does
+        not hold up the start (answers bypass the cache until a version is known)."""
         self._stop.clear()
         self._thread = threading.Thread(target=self._poll, name="graph-version", daemon=True)
         self._thread.start()
@@ -89,6 +93,7 @@ class VersionWatcher:
             self._thread.join(timeout=10)
 
     def _poll(self) -> None:
+        self.refresh()
         while not self._stop.wait(self._interval_s):
             self.refresh()
 
@@ -198,6 +203,9 @@ class CachingMiddleware:
         self.app = app
         self.watcher = watcher
         self.cache = cache
+        self.computing: dict[str, anyio.Event] = {}
+        """Answers being computed, by key: concurrent identical requests wait for the first (no stampede
+        after a load)."""
         self.assets: dict[str, Entry] = {}
         """Static files by path: they do not change while the process runs, whatever the graph version."""
         self.cache_control = f"public, max-age={max_age_s}, must-revalidate" if max_age_s else "public, no-cache"
@@ -233,22 +241,32 @@ class CachingMiddleware:
             await self._send(scope, send, await self._render(scope, receive, None), "bypass", None, None)
             return
         key = request_key(scope)
-        etag = _tag(version.token, datetime.date.today().isoformat(), key) + ("-gzip" if accepts_gzip(scope) else "")
+        generation = f"{version.token}|{datetime.date.today().isoformat()}"  # some answers default to today
+        etag = _tag(generation, key) + ("-gzip" if accepts_gzip(scope) else "")
         if _matches(scope, etag):
             await self._not_modified(send, etag, self.cache_control, version)
             return
         if not self.cache.enabled:
             await self._send(scope, send, await self._render(scope, receive, etag), "bypass", version, etag)
             return
-        self.cache.follow(version.token)
+        self.cache.follow(generation)
         entry = self.cache.get(key)
+        if entry is None and key in self.computing:  # the same answer is being computed: wait for it
+            await self.computing[key].wait()
+            entry = self.cache.get(key)
         if entry is not None:
             self.cache.hits += 1
             await self._send(scope, send, entry, "hit", version, etag)
             return
         self.cache.misses += 1
-        entry = await self._render(scope, receive, etag)
-        stored = entry.status in STORED_STATUSES and self.cache.put(version.token, key, entry)
+        done = self.computing.setdefault(key, anyio.Event())
+        try:
+            entry = await self._render(scope, receive, etag)
+            stored = entry.status in STORED_STATUSES and self.cache.put(generation, key, entry)
+        finally:
+            if self.computing.get(key) is done:
+                del self.computing[key]
+            done.set()
         await self._send(scope, send, entry, "miss" if stored else "bypass", version, etag)
 
     async def _static(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,13 @@ def test_a_second_identical_request_is_served_from_the_cache(api: TestClient) ->
     swapped = api.get("/api/v1/backing?group=NSCG&instrument=A_CPPNM&instrument=ICSANT")
     assert swapped.headers["x-cache"] == "miss"  # the matrix's columns follow the order asked for
     assert api.app.state.response_cache.hits >= 2  # type: ignore[attr-defined]
+
+
+def test_concurrent_identical_requests_compute_the_answer_once(api: TestClient) -> None:
+    path = "/api/v1/gaps/universalization?instrument=ICSANT&group=NSS_2016"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(lambda _: api.get(path).headers["x-cache"], range(16)))
+    assert sorted(outcomes) == ["hit"] * 15 + ["miss"]
 
 
 def test_if_none_match_gives_304_with_no_body(api: TestClient) -> None:
