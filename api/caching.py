@@ -42,6 +42,7 @@ from queries.version import GraphVersion, graph_version
 
 log = logging.getLogger("nsgraph.api")
 
+VERSION_THREAD = "graph-version"
 POLL_INTERVAL_S = 1.0
 """How often the version is read: at most once a second, whatever the request rate."""
 MIN_COMPRESSED_BYTES = 1024
@@ -84,7 +85,7 @@ class VersionWatcher:
         """Polls in the background from now on; the first read too, so a database that is down does
         not hold up the start (answers bypass the cache until a version is known)."""
         self._stop.clear()
-        self._thread = threading.Thread(target=self._poll, name="graph-version", daemon=True)
+        self._thread = threading.Thread(target=self._poll, name=VERSION_THREAD, daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -238,16 +239,18 @@ class CachingMiddleware:
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         version = self.watcher.current
         if version is None:
-            await self._send(scope, send, await self._render(scope, receive, None), "bypass", None, None)
+            await self._send(scope, send, await self._render(scope, receive, None), "bypass", None, None,
+                             accepts_gzip(scope))
             return
         key = request_key(scope)
         generation = f"{version.token}|{datetime.date.today().isoformat()}"  # some answers default to today
-        etag = _tag(generation, key) + ("-gzip" if accepts_gzip(scope) else "")
+        gzip_ok = accepts_gzip(scope)
+        etag = _tag(generation, key) + ("-gzip" if gzip_ok else "")
         if _matches(scope, etag):
             await self._not_modified(send, etag, self.cache_control, version)
             return
         if not self.cache.enabled:
-            await self._send(scope, send, await self._render(scope, receive, etag), "bypass", version, etag)
+            await self._send(scope, send, await self._render(scope, receive, etag), "bypass", version, etag, gzip_ok)
             return
         self.cache.follow(generation)
         entry = self.cache.get(key)
@@ -256,7 +259,7 @@ class CachingMiddleware:
             entry = self.cache.get(key)
         if entry is not None:
             self.cache.hits += 1
-            await self._send(scope, send, entry, "hit", version, etag)
+            await self._send(scope, send, entry, "hit", version, etag, gzip_ok)
             return
         self.cache.misses += 1
         done = self.computing.setdefault(key, anyio.Event())
@@ -267,7 +270,7 @@ class CachingMiddleware:
             if self.computing.get(key) is done:
                 del self.computing[key]
             done.set()
-        await self._send(scope, send, entry, "miss" if stored else "bypass", version, etag)
+        await self._send(scope, send, entry, "miss" if stored else "bypass", version, etag, gzip_ok)
 
     async def _static(self, scope: Scope, receive: Receive, send: Send) -> None:
         """An asset, tagged by its content and kept after its first request."""
@@ -275,15 +278,16 @@ class CachingMiddleware:
         if entry is None:
             entry = await self._render(scope, receive, None)
             if entry.status != 200:
-                await self._send(scope, send, entry, "bypass", None, None)
+                await self._send(scope, send, entry, "bypass", None, None, accepts_gzip(scope))
                 return
             entry.etag = _tag(hashlib.sha256(entry.body).hexdigest())
             self.assets[scope["path"]] = entry
-        etag = entry.etag + ("-gzip" if accepts_gzip(scope) else "") if entry.etag else None
+        gzip_ok = accepts_gzip(scope)
+        etag = entry.etag + ("-gzip" if gzip_ok else "") if entry.etag else None
         if etag is not None and _matches(scope, etag):
             await self._not_modified(send, etag, STATIC_CACHE_CONTROL, None)
             return
-        await self._send(scope, send, entry, "hit", None, etag, STATIC_CACHE_CONTROL)
+        await self._send(scope, send, entry, "hit", None, etag, gzip_ok, STATIC_CACHE_CONTROL)
 
     async def _render(self, scope: Scope, receive: Receive, etag: str | None) -> Entry:
         """Runs the route (a HEAD as its GET) and keeps the whole answer, gzipped when worth it."""
@@ -309,9 +313,9 @@ class CachingMiddleware:
         return Entry(status, headers, body, gzipped, etag if status == 200 else None)
 
     async def _send(self, scope: Scope, send: Send, entry: Entry, outcome: str, version: GraphVersion | None,
-                    etag: str | None, cache_control: str | None = None) -> None:
+                    etag: str | None, gzip_ok: bool, cache_control: str | None = None) -> None:
         """The entry in the encoding the client accepts; validators only on a 200."""
-        compressed = entry.gzipped is not None and accepts_gzip(scope)
+        compressed = entry.gzipped is not None and gzip_ok
         body = entry.gzipped if compressed and entry.gzipped is not None else entry.body
         headers = [*entry.headers, (b"content-length", str(len(body)).encode()), (b"x-cache", outcome.encode())]
         if compressed:
