@@ -45,6 +45,7 @@ log = logging.getLogger("nsgraph.api")
 VERSION_THREAD = "graph-version"
 POLL_INTERVAL_S = 1.0
 """How often the version is read: at most once a second, whatever the request rate."""
+START_WAIT_S = 2.0
 MIN_COMPRESSED_BYTES = 1024
 COMPRESSIBLE = ("application/json", "application/problem+json", "text/", "application/javascript",
                 "image/svg+xml", "application/xml", "application/graphml+xml")
@@ -62,6 +63,7 @@ class VersionWatcher:
         self._read_version = read_version
         self._interval_s = interval_s
         self._stop = threading.Event()
+        self._first_read = threading.Event()
         self._thread: threading.Thread | None = None
         self.current: GraphVersion | None = None
         self.polls = 0
@@ -79,14 +81,16 @@ class VersionWatcher:
             log.exception("reading the graph version failed")
             self.current = None
         self.polls += 1
+        self._first_read.set()
         return self.current
 
     def start(self) -> None:
-        """Polls in the background from now on; the first read too, so a database that is down does
-        not hold up the start (answers bypass the cache until a version is known)."""
+        """Polls in the background from now on, waiting a little for the first read: a database that
+        is down must not hold up the start (answers bypass the cache until a version is known)."""
         self._stop.clear()
         self._thread = threading.Thread(target=self._poll, name=VERSION_THREAD, daemon=True)
         self._thread.start()
+        self._first_read.wait(timeout=START_WAIT_S)
 
     def stop(self) -> None:
         self._stop.set()
@@ -325,6 +329,8 @@ class CachingMiddleware:
         if entry.status == 200 and etag is not None:
             headers.append((b"etag", f'"{etag}"'.encode()))
             headers.append((b"cache-control", (cache_control or self.cache_control).encode()))
+        else:  # no validator to revalidate with: clients must ask again
+            headers.append((b"cache-control", b"no-cache"))
         if version is not None:
             headers.append((b"x-graph-version", str(version.counter).encode()))
         await send({"type": "http.response.start", "status": entry.status, "headers": headers})

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from api.app import create_app
 from api.caching import VersionWatcher
@@ -160,3 +161,16 @@ def test_with_the_cache_off_answers_still_carry_validators(settings: Settings, n
         assert first.headers["x-cache"] == second.headers["x-cache"] == "bypass"
         assert first.headers["etag"] == second.headers["etag"]
         assert client.get(PARTIES, headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+
+def test_an_admin_reload_through_this_process_is_seen_by_its_next_read(settings: Settings, neo4j_uri: str,
+                                                                        versioned_db: GraphDatabaseClient) -> None:
+    admin = settings.model_copy(update={"api_token": SecretStr("secret")})
+    with TestClient(create_app(admin, neo4j_uri)) as client:
+        before = client.get(PARTIES)
+        reloaded = client.post("/api/v1/admin/reload", headers={"Authorization": "Bearer secret"})
+        assert reloaded.status_code == 200
+        after = client.get(PARTIES)  # no waiting for the poll: the reload's answer came after the version was read
+        assert after.headers["etag"] != before.headers["etag"]
+        assert after.headers["x-cache"] == "miss"
+        assert after.json() == before.json()  # the shipped data again: same facts, new version
