@@ -25,7 +25,7 @@ def machine() -> str:
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return (f"{os.cpu_count()} cores ({cpu}), {memory_kb // 1024 // 1024} GiB, Python {platform.python_version()}, "
-            f"{java}")
+            f"{java}, load average {os.getloadavg()[0]:.1f} at the start (the machine is shared)")
 
 
 def report(console: Console, title: str, columns: list[str], rows: list[list[str]]) -> list[str]:

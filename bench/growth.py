@@ -23,6 +23,7 @@ from queries.registry import read
 
 COPIES = 9
 REQUESTS = 100
+ROUNDS = 5
 ORIGIN = Origin("synthetic copy of the shipped data", None)
 NAMED = ("name", "short_name")
 
@@ -55,12 +56,12 @@ class Growth:
         return self.tenfold.p50_ms / self.shipped.p50_ms
 
 
-def _uncached_reads(http: httpx.Client) -> dict[str, Latency]:
+def _uncached_reads(http: httpx.Client, requests: int) -> dict[str, Latency]:
     measured = {}
     for case, path in CASES.items():
-        for _ in range(10):
+        for _ in range(3):
             http.get(uncached(path)).raise_for_status()
-        measured[case] = measure(lambda path=path: http.get(uncached(path)).raise_for_status(), REQUESTS, 1)
+        measured[case] = measure(lambda path=path: http.get(uncached(path)).raise_for_status(), requests, 1)
     return measured
 
 
@@ -70,13 +71,20 @@ def graph_size(db: GraphDatabaseClient) -> tuple[int, int]:
 
 
 def measure_growth(base_url: str, db: GraphDatabaseClient) -> tuple[list[Growth], tuple[int, int], tuple[int, int]]:
-    """Uncached p50 of each main read on the shipped graph, then with the nine copies loaded."""
+    """Uncached p50 of each main read on the shipped graph and with the nine copies loaded, in
+    alternating rounds (load, measure, delete, measure) so the machine's drift is shared by both."""
     wipe_synthetic(db)
+    plan = tenfold_plan()
+    shipped = {case: Latency([], []) for case in CASES}
+    tenfold = {case: Latency([], []) for case in CASES}
     with client(base_url) as http:
         before_size = graph_size(db)
-        shipped = _uncached_reads(http)
-        write_plan(db, tenfold_plan())
-        after_size = graph_size(db)
-        tenfold = _uncached_reads(http)
-    wipe_synthetic(db)
+        for _ in range(ROUNDS):
+            for case, measured in _uncached_reads(http, REQUESTS // ROUNDS).items():
+                shipped[case] += measured
+            write_plan(db, plan)
+            after_size = graph_size(db)
+            for case, measured in _uncached_reads(http, REQUESTS // ROUNDS).items():
+                tenfold[case] += measured
+            wipe_synthetic(db)
     return [Growth(case, shipped[case], tenfold[case]) for case in CASES], before_size, after_size
