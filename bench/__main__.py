@@ -1,5 +1,6 @@
 """`make bench`: runs every benchmark once, prints the tables, writes bench/RESULTS.md."""
 
+import argparse
 import datetime
 import os
 import platform
@@ -10,8 +11,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import contention, latency, pages, throughput
+from bench import contention, growth, latency, pages, throughput
 from bench.harness import api_server, database
+from graph.driver import GraphDatabaseClient
+from graph.settings import Settings
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 
@@ -22,7 +25,7 @@ def machine() -> str:
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return (f"{os.cpu_count()} cores ({cpu}), {memory_kb // 1024 // 1024} GiB, Python {platform.python_version()}, "
-            f"{java}")
+            f"{java}, load average {os.getloadavg()[0]:.1f} at the start (the machine is shared)")
 
 
 def report(console: Console, title: str, columns: list[str], rows: list[list[str]]) -> list[str]:
@@ -37,44 +40,85 @@ def report(console: Console, title: str, columns: list[str], rows: list[list[str
             *("| " + " | ".join(row) + " |" for row in rows)]
 
 
+TARGETS = """
+Targets (issue 15): cached p50 at concurrency 1 <= 1.0x the floor; cached throughput at concurrency 32
+>= 0.8x the static file's; uncached p50 at concurrency 1 <= 3x the floor; uncached p50 grows <= 2x for
+10x the data.
+"""
+PARTS = ("reads", "growth", "pages", "contention", "load")
+
+
+def _held(value: float, limit: float, at_most: bool = True) -> str:
+    return "yes" if (value <= limit if at_most else value >= limit) else "**no**"
+
+
+def reads_tables(console: Console, base_url: str, settings: Settings, db: GraphDatabaseClient) -> list[str]:
+    results = latency.compare(base_url, settings, db)
+    lines = report(
+        console, "Main reads against the floor (the driver's RETURN 1, same rounds), milliseconds",
+        ["read", "round trips", "mode", "conc.", "API p50", "API p95", "floor p50", "floor p95", "p50 / floor",
+         "target", "held", "errors"],
+        [[r.case, str(r.round_trips), r.mode, str(r.concurrency), f"{r.api.p50_ms:.2f}", f"{r.api.p95_ms:.2f}",
+          f"{r.floor.p50_ms:.2f}", f"{r.floor.p95_ms:.2f}", f"{r.ratio:.2f}",
+          *((f"<= {limit:.1f}x", _held(r.ratio, limit)) if r.concurrency == 1 else ("-", "-")),
+          str(r.api.errors + r.floor.errors)]
+         for r in results for limit in [1.0 if r.mode == "cached" else 3.0]])
+    rates = latency.throughput(base_url)
+    lines += report(
+        console, f"Cached answers per second at concurrency 32 against a static file ({latency.STATIC_FILE})",
+        ["read", "answers/s", "static file/s", "ratio", "target", "held"],
+        [[t.case, f"{t.answers_per_s:,.0f}", f"{t.static_per_s:,.0f}", f"{t.ratio:.2f}", ">= 0.8x",
+          _held(t.ratio, 0.8, at_most=False)] for t in rates])
+    return lines
+
+
+def growth_table(console: Console, base_url: str, db: GraphDatabaseClient) -> list[str]:
+    results, before, after = growth.measure_growth(base_url, db)
+    return report(
+        console, f"Growth: uncached p50 at concurrency 1, shipped graph ({before[0]:,} nodes, {before[1]:,} "
+                 f"relationships) and ten times it ({after[0]:,} nodes, {after[1]:,} relationships), ms",
+        ["read", "shipped p50", "shipped p95", "10x p50", "10x p95", "growth", "target", "held"],
+        [[g.case, f"{g.shipped.p50_ms:.2f}", f"{g.shipped.p95_ms:.2f}", f"{g.tenfold.p50_ms:.2f}",
+          f"{g.tenfold.p95_ms:.2f}", f"{g.ratio:.2f}", "<= 2x", _held(g.ratio, 2.0)] for g in results])
+
+
+def load_table(console: Console, db: GraphDatabaseClient) -> list[str]:
+    shipped = throughput.shipped_load_seconds(db)
+    naive = throughput.naive_rate(db)
+    seconds, rate = throughput.batched_rate(db, 1_000_000)
+    return report(console, "Load throughput", ["load", "relationships", "seconds", "relationships/s", "note"], [
+        ["shipped data (reload)", "-", f"{shipped:.2f}", "-", "target < 5 s"],
+        ["synthetic, 1,000,000 relationships, one transaction", "1,000,000", f"{seconds:.1f}", f"{rate:,.0f}",
+         f"{rate / naive:.0f}x naive"],
+        [f"naive, 1 row per transaction ({throughput.NAIVE_SAMPLE} rows)", "-", "-", f"{naive:,.0f}", "baseline"],
+    ])
+
+
 def main() -> None:
-    console = Console(width=160)
-    lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}.\n"]
+    parser = argparse.ArgumentParser(description="Runs the benchmarks and writes bench/RESULTS.md.")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS), help="run only these parts")
+    parts = parser.parse_args().only
+    console = Console(width=180)
+    lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}"
+             f"{'' if len(parts) == len(PARTS) else ' (parts: ' + ', '.join(parts) + ')'}.\n", TARGETS]
     with tempfile.TemporaryDirectory() as scratch, database(Path(scratch)) as (settings, db):
         with api_server(settings) as base_url:
-            comparisons = latency.compare(base_url, settings, db)
-            page_results = pages.measure_pages(base_url)
-            contended, background = contention.measure_contention(base_url)
-        lines += report(
-            console, "API vs raw driver (the endpoint's own queries replayed), milliseconds",
-            ["endpoint", "queries", "conc.", "API p50", "API p95", "raw p50", "raw p95", "p50 ratio", "errors"],
-            [[c.case, str(c.queries), str(c.concurrency), f"{c.api.p50_ms:.1f}", f"{c.api.p95_ms:.1f}",
-              f"{c.raw.p50_ms:.1f}", f"{c.raw.p95_ms:.1f}", f"{c.ratio:.2f}", str(c.api.errors + c.raw.errors)]
-             for c in comparisons])
-        lines += report(
-            console, "Pages (server p50 over 20 requests; browser: median of 5 loads until stable)",
-            ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"],
-            [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}", f"{r.stable_ms:.0f}"]
-             for r in page_results])
-
-        lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]
-
-        shipped = throughput.shipped_load_seconds(db)
-        naive = throughput.naive_rate(db)
-        load_rows = [["shipped data (reload)", "-", f"{shipped:.2f}", "-", "target < 5 s"]]
-        for size in (100_000, 1_000_000):
-            seconds, rate = throughput.batched_rate(db, size)
-            load_rows.append([f"synthetic, {size:,} relationships, one transaction", f"{size:,}", f"{seconds:.1f}",
-                              f"{rate:,.0f}", f"{rate / naive:.0f}x naive"])
-        floors = throughput.floor_rates(db, 100_000)
-        for floor, what, note in (("unwind", "only sent and unwound", "no lookup, no write"),
-                                  ("create", "written by a bare CREATE", "no MERGE, no source union")):
-            load_rows.append([f"floor: the same 100,000 rows {what}, one transaction", "100,000",
-                              f"{100_000 / floors[floor]:.1f}", f"{floors[floor]:,.0f}", note])
-        load_rows.append([f"naive, 1 row per transaction ({throughput.NAIVE_SAMPLE} rows)", "-", "-",
-                          f"{naive:,.0f}", "baseline"])
-        lines += report(console, "Load throughput", ["load", "relationships", "seconds", "relationships/s", "note"],
-                        load_rows)
+            if "reads" in parts:
+                lines += reads_tables(console, base_url, settings, db)
+            if "growth" in parts:
+                lines += growth_table(console, base_url, db)
+            if "pages" in parts:
+                page_results = pages.measure_pages(base_url)
+                lines += report(
+                    console, "Pages (server p50 over 20 requests; browser: median of 5 loads until stable)",
+                    ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"],
+                    [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}",
+                      f"{r.stable_ms:.0f}"] for r in page_results])
+            if "contention" in parts:
+                contended, background = contention.measure_contention(base_url)
+                lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]
+        if "load" in parts:
+            lines += load_table(console, db)
     RESULTS.write_text("\n".join(lines) + "\n")
     console.print(f"written to {RESULTS}")
 

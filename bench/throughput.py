@@ -7,8 +7,8 @@ from graph.driver import GraphDatabaseClient
 from graph.model import Label, Rel
 from loaders.load import load_shipped_data
 from loaders.plan import GraphPlan, Origin
-from loaders.writer import BATCH_SIZE, relationship_rows, write_plan
-from queries.registry import run_in, write, write_autocommit
+from loaders.writer import relationship_rows, write_plan
+from queries.registry import write, write_autocommit
 
 ORIGIN = Origin("synthetic", None)
 NAIVE_SAMPLE = 1000
@@ -38,7 +38,9 @@ def synthetic_plan(relationships: int, fan_out: int = 10) -> GraphPlan:
 
 
 def wipe_synthetic(db: GraphDatabaseClient) -> None:
+    """Deletes the synthetic nodes, then moves the graph version on: the API must not serve them."""
     write_autocommit(db, "bench/delete_synthetic")
+    write(db, "load/advance_version")
 
 
 def shipped_load_seconds(db: GraphDatabaseClient) -> float:
@@ -56,28 +58,6 @@ def batched_rate(db: GraphDatabaseClient, relationships: int) -> tuple[float, fl
     seconds = time.perf_counter() - start
     wipe_synthetic(db)
     return seconds, relationships / seconds
-
-
-def floor_rates(db: GraphDatabaseClient, relationships: int) -> dict[str, float]:
-    """Relationships per second for the same rows in one transaction without the writer's logic:
-    only sent and unwound (rolled back), and a bare CREATE with the same properties (committed).
-    They show how much of a load is the writer and how much is Bolt and the store."""
-    wipe_synthetic(db)
-    plan = synthetic_plan(relationships)
-    write_plan(db, _nodes_only(plan))
-    rows = [{"start": r.start, "end": r.end, "props": r.props} for r in plan.relationships.values()]
-    rates: dict[str, float] = {}
-    with db.driver.session(database=db.database) as session:
-        for name, query, commit in (("unwind", "bench/floor_unwind", False), ("create", "bench/floor_create", True)):
-            start = time.perf_counter()
-            with session.begin_transaction() as tx:
-                for batch in range(0, len(rows), BATCH_SIZE):
-                    run_in(tx, query, rows=rows[batch:batch + BATCH_SIZE])
-                if commit:
-                    tx.commit()
-            rates[name] = relationships / (time.perf_counter() - start)
-    wipe_synthetic(db)
-    return rates
 
 
 def naive_rate(db: GraphDatabaseClient) -> float:

@@ -78,5 +78,5 @@ def connect(settings: Settings, uri: str | None = None) -> GraphDatabaseClient:
         auth = neo4j.basic_auth(settings.neo4j_user, settings.neo4j_password.get_secret_value())
     with translated_neo4j_errors(target):
         driver = GraphDatabase.driver(target, auth=auth, connection_acquisition_timeout=15.0,
-                                      max_connection_pool_size=100)
+                                      max_connection_pool_size=settings.neo4j_max_pool_size)
     return GraphDatabaseClient(driver, target, settings.neo4j_database)

@@ -9,8 +9,10 @@ from graph.driver import GraphDatabaseClient
 from graph.model import ENTITY, Label
 
 FULLTEXT_INDEX = "entity_names"
+GRAPH_VERSION = "GraphVersion"
+"""The label of the one bookkeeping node every write moves forward (see `queries.version`)."""
 
-_UNIQUE_ID_LABELS: tuple[str, ...] = (ENTITY, *Label)
+_UNIQUE_ID_LABELS: tuple[str, ...] = (ENTITY, *Label, GRAPH_VERSION)
 
 SCHEMA_STATEMENTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
@@ -23,6 +25,7 @@ SCHEMA_STATEMENTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.short_name, n.aliases_text] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}}",
 )

@@ -31,11 +31,17 @@ class Settings(BaseSettings):
     neo4j_heap_mb: int = 1024
     neo4j_tx_timeout_s: int = 120
     neo4j_start_timeout_s: float = 180.0
+    neo4j_max_pool_size: int = Field(default=100, ge=1, description="Bolt connections the driver may open")
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     api_token: SecretStr | None = None
     cors_origins: list[str] = Field(default_factory=list)
+    api_workers: int = Field(default=1, ge=1, description="uvicorn worker processes of `nsgraph serve`")
+
+    response_cache_mb: float = Field(default=64.0, ge=0, description="memory for cached answers; 0 turns it off")
+    response_cache_entries: int = Field(default=4096, ge=0, description="most answers kept; 0 turns it off")
+    http_max_age_s: int = Field(default=0, ge=0, description="Cache-Control max-age of answers; 0 = no-cache")
 
     shutdown_grace_s: float = 5.0  # on SIGINT/SIGTERM, in-flight requests get this long, then are cancelled
 

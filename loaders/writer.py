@@ -69,7 +69,8 @@ def relationship_rows(relationships: Iterable[PlannedRelationship]) -> dict[Rel,
 
 
 def write_plan(db: GraphDatabaseClient, plan: GraphPlan, progress: Progress | None = None) -> LoadSummary:
-    """Writes the whole plan in one transaction and reports what changed."""
+    """Writes the whole plan in one transaction, moving the graph version forward in it, and reports
+    what changed."""
     check_references(db, plan)
     steps: list[tuple[str, str, Rel | None, list[dict[str, Any]]]] = [
         ("sources", "load/upsert_sources", None, [{"id": s.id, "props": s.props} for s in plan.sources.values()]),
@@ -79,6 +80,7 @@ def write_plan(db: GraphDatabaseClient, plan: GraphPlan, progress: Progress | No
     ]
 
     def work(tx: Any) -> LoadSummary:
+        run_in(tx, "load/advance_version")  # first: concurrent loads queue on the version node's lock
         summary = LoadSummary()
         for step, query, rel_type, rows in steps:
             for batch in _batches(rows):

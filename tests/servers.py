@@ -14,7 +14,9 @@ from typing import Any, Literal
 import httpx
 import uvicorn
 
+from graph.driver import GraphDatabaseClient
 from graph.runtime import free_port
+from queries.version import graph_version
 
 
 @contextmanager
@@ -65,3 +67,15 @@ def serving_process(neo4j_uri: str, start_timeout_s: float = 60, env: dict[str, 
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def wait_for_graph_version(base_url: str, db: GraphDatabaseClient, timeout_s: float = 30) -> None:
+    """Returns once the server at `base_url` answers with the database's current graph version
+    (it reads it once a second), so a test's own write cannot be hidden by a cached answer."""
+    version = graph_version(db)
+    assert version is not None
+    deadline = time.monotonic() + timeout_s
+    while httpx.get(f"{base_url}/api/v1/instruments?limit=1").headers.get("x-graph-version") != str(version.counter):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not see graph version {version.counter}")
+        time.sleep(0.1)

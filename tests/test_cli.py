@@ -34,7 +34,7 @@ def table(output: str) -> dict[str, list[int]]:
 
 
 def graph_counts(db: GraphDatabaseClient) -> dict[str, int]:
-    nodes = db.read("MATCH (n) UNWIND labels(n) AS label WITH label WHERE label <> 'Entity' "
+    nodes = db.read("MATCH (n) UNWIND labels(n) AS label WITH label WHERE NOT label IN ['Entity', 'GraphVersion'] "
                     "RETURN label AS name, count(*) AS n")
     rels = db.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS n")
     return {row["name"]: row["n"] for row in [*nodes, *rels]}

@@ -16,7 +16,7 @@ NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
 
 def counts(db: GraphDatabaseClient) -> tuple[int, int]:
-    nodes = db.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    nodes = db.read("MATCH (n) WHERE NOT n:GraphVersion RETURN count(n) AS n")[0]["n"]
     relationships = db.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     return nodes, relationships
 

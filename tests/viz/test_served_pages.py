@@ -18,7 +18,7 @@ from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
 from queries import views
 from tests.api import memberships, party_id, relations, treaty_actions
-from tests.servers import serving
+from tests.servers import serving, wait_for_graph_version
 from tests.viz import on_day
 from tests.viz.conftest import SCREENSHOTS, XSS_NAME, Session, click_node, node_point, wait_until_drawn
 from viz.networks import DEFAULT_MAX_NODES
@@ -160,7 +160,9 @@ def test_clicking_a_node_opens_its_page(base_url: str, session: Session) -> None
     assert_stayed_on(session, base_url)
 
 
-def test_a_hostile_name_renders_as_text(base_url: str, hostile_commitment: str, session: Session) -> None:
+def test_a_hostile_name_renders_as_text(base_url: str, hostile_commitment: str, session: Session,
+                                        loaded_db: GraphDatabaseClient) -> None:
+    wait_for_graph_version(base_url, loaded_db)
     open_page(session, f"{base_url}/viz/state/JPN")
     session.page.mouse.move(*node_point(session.page, hostile_commitment))
     tooltip = session.page.locator("div.vis-tooltip")
