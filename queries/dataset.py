@@ -93,9 +93,10 @@ def _field_type(table: str, column: str, values: list[Any]) -> FieldType:
     kinds = {type(value) for value in values}
     if kinds == {int, float}:
         return "number"
-    if len(kinds) != 1 or (kind := kinds.pop()) not in _TYPES:
-        raise DatasetShapeError(f"{table}.{column} mixes or holds untabular values ({sorted(k.__name__ for k in kinds)})")
-    return _TYPES[kind]
+    if len(kinds) != 1 or next(iter(kinds)) not in _TYPES:
+        names = sorted(kind.__name__ for kind in kinds)
+        raise DatasetShapeError(f"{table}.{column} mixes types or holds untabular values ({', '.join(names)})")
+    return _TYPES[next(iter(kinds))]
 
 
 def _check_cell(table: str, row_id: str, column: str, value: Any) -> None:
