@@ -55,8 +55,9 @@ def _schema(table: DatasetTable) -> dict[str, Any]:
             descriptor |= {"delimiter": LIST_DELIMITER, "itemType": "string"}
             if field.empty_list_for:
                 descriptor[EMPTY_LIST_KEY] = field.empty_list_for
-        if field.name in table.primary_key:
-            descriptor["constraints"] = {"required": True}
+        constraints = {**field.constraints, **({"required": True} if field.name in table.primary_key else {})}
+        if constraints:
+            descriptor["constraints"] = constraints
         fields.append(descriptor)
     schema: dict[str, Any] = {"fields": fields, "primaryKey": table.primary_key}
     if table.name == "relationships":

@@ -10,13 +10,14 @@ mixing types) stops the export instead of being written wrong.
 
 import hashlib
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from graph.driver import GraphDatabaseClient
 from graph.errors import NSGraphError
-from graph.model import ENTITY, KIND_TO_LABEL
+from graph.model import CONFIDENCE_LEVELS, ENTITY, KIND_TO_LABEL, Rel
 from queries.readonly import to_json
 from queries.registry import read
 
@@ -24,6 +25,14 @@ LIST_DELIMITER = ";"
 FieldType = Literal["string", "integer", "number", "boolean", "list"]
 _TYPES: dict[type, FieldType] = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list"}
 
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE_COLUMN = re.compile(r"^(date|since|as_of|entry_into_force|dissolved|date_earliest|date_latest|un_member_since|"
+                          r"stated_\w+_as_of)$")
+_ENUMS: dict[str, dict[str, list[str]]] = {
+    "nodes": {"kind": list(KIND_TO_LABEL), "confidence": list(CONFIDENCE_LEVELS)},
+    "relationships": {"type": [str(rel) for rel in Rel], "confidence": list(CONFIDENCE_LEVELS)},
+    "sources": {},
+}
 _LEADING: dict[str, tuple[str, ...]] = {
     "nodes": ("id", "kind", "subkind", "name", "short_name", "official_name", "aliases", "date", "description",
               "sources", "confidence", "as_of", "note"),
@@ -61,6 +70,8 @@ class DatasetField(BaseModel):
     description: str | None = None
     empty_list_for: list[str] = []
     """For a list column: the kinds or types whose rows all have it, where an empty cell is an empty list."""
+    constraints: dict[str, Any] = {}
+    """Table Schema constraints the values meet: `pattern` for dates, `enum` for closed vocabularies."""
 
 
 class DatasetTable(BaseModel):
@@ -109,6 +120,19 @@ def _check_cell(table: str, row_id: str, column: str, value: Any) -> None:
                                     "cannot carry")
 
 
+def _constraints(table: str, column: str, values: list[Any]) -> dict[str, Any]:
+    """The pattern of a date column or the closed vocabulary of a column, checked against every value."""
+    if _DATE_COLUMN.match(column):
+        if bad := [value for value in values if not re.match(PARTIAL_DATE, str(value))]:
+            raise DatasetShapeError(f"{table}.{column}: {bad[0]!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        return {"pattern": PARTIAL_DATE}
+    if (vocabulary := _ENUMS[table].get(column)) is not None:
+        if bad := [value for value in values if value not in vocabulary]:
+            raise DatasetShapeError(f"{table}.{column}: {bad[0]!r} is not one of {', '.join(vocabulary)}")
+        return {"enum": vocabulary}
+    return {}
+
+
 def _table(name: str, description: str, rows: list[dict[str, Any]], key: list[str],
            group: str | None) -> DatasetTable:
     """The table of these rows: one typed column per property key, the leading ones first."""
@@ -129,7 +153,7 @@ def _table(name: str, description: str, rows: list[dict[str, Any]], key: list[st
                 if row[group] in empty_for and column not in row:
                     raise DatasetShapeError(f"{name}.{column}: {row[group]} rows have it empty and absent alike")
         fields.append(DatasetField(name=column, type=field_type, description=_DESCRIPTIONS.get(column),
-                                   empty_list_for=empty_for))
+                                   empty_list_for=empty_for, constraints=_constraints(name, column, values[column])))
     return DatasetTable(name=name, description=description, fields=fields, primary_key=key, rows=rows)
 
 
