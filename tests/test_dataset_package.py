@@ -113,3 +113,18 @@ def test_a_bad_row_names_file_line_and_field_and_writes_nothing(loaded_db: Graph
     assert "relationships.csv" in flat and message in flat
     assert f"line {len(lines)}" in flat and column in flat
     assert canonical_dump(loaded_db) == ([], [])
+
+
+def test_a_value_no_cell_can_carry_stops_the_export(loaded_db: GraphDatabaseClient, cli: CliRunner,
+                                                    tmp_path: Path) -> None:
+    plan = plan_dataset(SHIPPED_DATA_DIR)
+    node_id = next(node_id for node_id, node in plan.nodes.items() if node.props.get("aliases"))
+    aliases = loaded_db.read("MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases", {"id": node_id})[0]["aliases"]
+    loaded_db.write("MATCH (n:Entity {id: $id}) SET n.aliases = n.aliases + ['one; two']", {"id": node_id})
+    try:
+        result = cli.invoke(app, ["export", "dataset", str(tmp_path / "package")])
+    finally:
+        loaded_db.write("MATCH (n:Entity {id: $id}) SET n.aliases = $aliases", {"id": node_id, "aliases": aliases})
+    assert result.exit_code == 1
+    assert f"nodes {node_id}: aliases holds 'one; two'" in " ".join(result.output.split())
+    assert not (tmp_path / "package").exists()
