@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from loaders.datapackage import EMPTY_LIST_KEY
 from queries.dataset import LIST_DELIMITER, DatasetExport, DatasetTable
 
 TITLE = "Nuclear Security Graph: the global nuclear security architecture as a sourced knowledge graph"
@@ -24,8 +25,6 @@ DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 
                 "path": "https://creativecommons.org/licenses/by/4.0/"}
 AUTHOR = "The Nuclear Security Graph contributors"
 KEYWORDS = ["nuclear security", "CPPNM", "ICSANT", "UNSCR 1540", "Nuclear Security Summit", "knowledge graph"]
-EMPTY_LIST_KEY = "nsgraph:emptyListFor"
-"""Field property: the kinds or types whose empty cell in this list column is an empty list, not an absent one."""
 
 
 def _cell(value: Any) -> str:

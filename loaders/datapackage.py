@@ -16,6 +16,7 @@ from loaders.plan import Columns, GraphPlan, Origin
 
 DESCRIPTOR = "datapackage.json"
 EMPTY_LIST_KEY = "nsgraph:emptyListFor"
+"""Field property of a list column: the kinds or types whose empty cell is an empty list, not an absent property."""
 RESOURCES = ("sources", "nodes", "relationships")
 _BOOLEANS = {"true": True, "false": False}
 
