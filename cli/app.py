@@ -315,6 +315,34 @@ def report_gaps_command(
     typer.echo(f"report written to {written}")
 
 
+export_app = typer.Typer(help="The graph's facts for other tools and for citation.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("dataset")
+def export_dataset_command(
+    directory: Annotated[Path, typer.Argument(help="The folder to write the data package into.")],
+) -> None:
+    """Write a Frictionless Data Package (CSV + datapackage.json) and a CITATION.cff, stamped with the graph
+    version and today's date; `nsgraph load DIR` reloads it."""
+    import datetime
+
+    from cli.dataset import write_dataset
+    from graph.driver import connect
+    from queries.dataset import dataset_tables
+
+    try:
+        db = connect(get_settings())
+        try:
+            export = dataset_tables(db)
+        finally:
+            db.close()
+    except NSGraphError as error:
+        raise fail(error) from error
+    written = write_dataset(export, directory, datetime.datetime.now(datetime.UTC).date())
+    typer.echo(f"data package {export.version} written to {directory}: {', '.join(p.name for p in written)}")
+
+
 VIZ_PAGES = ("state", "instrument", "commitment", "node", "overview")
 
 

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from graph.driver import GraphDatabaseClient
 from graph.errors import LoadError
+from loaders.datapackage import is_data_package, plan_data_package
 from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.plan import GraphPlan
 from loaders.writer import LoadSummary, check_references, write_plan
@@ -17,17 +18,20 @@ STATEMENT_SUFFIXES = {".txt"}
 
 
 def plan_paths(paths: Sequence[Path]) -> GraphPlan:
-    """A dataset folder or joint-statement text files, all into one plan."""
+    """A dataset folder, a data package (`nsgraph export dataset`) or joint-statement text files, all into one
+    plan."""
     from loaders.statement_loader import plan_statement_file
 
     plan = GraphPlan()
     for path in paths:
-        if path.is_dir():
+        if is_data_package(path):
+            plan_data_package(path, plan)
+        elif path.is_dir():
             plan_dataset(path, plan)
         elif path.suffix in STATEMENT_SUFFIXES:
             plan_statement_file(path, plan)
         else:
-            raise LoadError(str(path), None, None, "expected a dataset folder or a statement .txt file")
+            raise LoadError(str(path), None, None, "expected a dataset folder, a data package or a statement .txt file")
     return plan
 
 
