@@ -65,7 +65,10 @@ def raise_for_problem(response: httpx.Response) -> None:
         body = {}
     problem = body if isinstance(body, dict) else {}
     detail = problem.get("detail") or problem.get("title") or response.reason_phrase
-    message = f"{response.status_code} {detail} ({response.request.method} {response.request.url})"
+    named = "; ".join(f"{'.'.join(str(part) for part in error.get('loc', []))}: {error.get('msg')}"
+                      for error in problem.get("errors") or [] if isinstance(error, dict))
+    message = (f"{response.status_code} {detail}" + (f" ({named})" if named else "")
+               + f" [{response.request.method} {response.request.url}]")
     context: dict[str, Any] = {"status": response.status_code, "url": str(response.request.url), "problem": problem}
     status = response.status_code
     if status == 404:

@@ -150,9 +150,9 @@ def test_search_finds_by_short_name_and_kind(nsg: Client) -> None:
     assert hits["id"].iloc[0] == "ICSANT"
     assert bool(hits["exact"].iloc[0])
     assert hits.attrs["query"] == "ICSANT"
-    states = nsg.search("Japan", kind="State")
+    states = nsg.search("Japan", kind="state")
     assert "JPN" in set(states["id"])
-    assert set(states["kind"]) == {"State"}
+    assert set(states["kind"]) == {"state"}
 
 
 def test_instruments_and_sources_list_every_row(nsg: Client) -> None:
