@@ -141,7 +141,7 @@ class Client:
     def page_url(self, kind: PageKind, node_id: str, as_of: Day = None) -> str:
         """The URL of a network page: /viz/state/..., /viz/instrument/..., /viz/commitment/..., /viz/node/...
 
-        `as_of` rides along as `?as_of=`; a page that does not read it (none does on main yet) draws today."""
+        `as_of` rides along as `?as_of=` (the pages draw that day where the server's pages read it)."""
         if kind not in PageKind.__args__:  # type: ignore[attr-defined]
             raise ValueError(f"no page of kind {kind!r}; one of {', '.join(PageKind.__args__)}")  # type: ignore[attr-defined]
         day = _day(as_of)

@@ -39,8 +39,9 @@ class ServerError(NSGraphError):
     """The API failed (5xx)."""
 
 
-class Unavailable(ServerError):
-    """The API or its database cannot answer now (503, or no connection); retry after `retry_after` seconds."""
+class Unavailable(NSGraphError):
+    """Nothing can answer now: the database is down (503), too many requests at once (429), or no connection.
+    Transient, unlike a `ServerError`: retry after `retry_after` seconds when the API says how long."""
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
@@ -73,7 +74,7 @@ def raise_for_problem(response: httpx.Response) -> None:
     status = response.status_code
     if status == 404:
         raise NotFound(message, **context)
-    if status == 503:
+    if status in (429, 503):
         raise Unavailable(message, retry_after=_retry_after(response), **context)
     if status >= 500:
         raise ServerError(message, **context)
