@@ -30,7 +30,8 @@ def _segment(value: str) -> str:
 
 @dataclass(frozen=True)
 class StateProfile:
-    """A State's profile: its own facts in `info`, one DataFrame per list, and what an as_of answer left out."""
+    """A State's profile: its own facts in `info`, one DataFrame per list, and what an as_of answer left out
+    (`exclusions`)."""
 
     id: str
     info: dict[str, Any]
@@ -40,7 +41,7 @@ class StateProfile:
     memberships: pd.DataFrame
     topics: pd.DataFrame
     as_of: str | None = None
-    excluded: dict[str, Any] | None = field(default=None, repr=False)
+    exclusions: dict[str, Any] | None = field(default=None, repr=False)
 
 
 class Client:
@@ -102,10 +103,10 @@ class Client:
         path = f"/states/{_segment(iso3)}"
         body = self.get_json(path, {"as_of": _day(as_of)})
         _check_as_of(body, _day(as_of), path)
-        meta = {"state": body["id"], "as_of": body.get("as_of"), "excluded": body.get("excluded")}
+        meta = {"state": body["id"], "as_of": body.get("as_of"), "exclusions": body.get("exclusions")}
         frames = {name: rows_frame(body.get(name) or [], meta) for name in PROFILE_LISTS}
-        info = {key: value for key, value in body.items() if key not in {*PROFILE_LISTS, "excluded"}}
-        return StateProfile(id=body["id"], info=info, as_of=body.get("as_of"), excluded=body.get("excluded"),
+        info = {key: value for key, value in body.items() if key not in PROFILE_LISTS}
+        return StateProfile(id=body["id"], info=info, as_of=body.get("as_of"), exclusions=body.get("exclusions"),
                             **frames)
 
     def backing(self, instruments: list[str] | None = None, group: str | None = None, as_of: Day = None,

@@ -1,5 +1,5 @@
 """Answers as pandas DataFrames: rows flattened to dotted columns, lists (such as `sources`) kept as lists,
-and the envelope's metadata (as_of, completeness, excluded, caveats, ...) in `df.attrs`."""
+and the envelope's metadata (as_of, completeness, exclusions, caveats, ...) in `df.attrs`."""
 
 from typing import Any
 
