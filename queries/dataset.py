@@ -91,8 +91,9 @@ class DatasetExport(BaseModel):
 
 
 def graph_version(db: GraphDatabaseClient) -> str:
-    """The version a package is stamped with. Until the graph keeps a version counter: a digest of the whole
-    graph (`audit/fingerprint`), so the same graph always gets the same version and any change a new one."""
+    """The version a package is stamped with: a digest of the whole graph (`audit/fingerprint`), so the same
+    facts always get the same version and any change a new one. Not the cache's GraphVersion counter, which
+    every write moves even when it changes nothing: a citation must name the content, not the load."""
     dump = to_json(read(db, "audit/fingerprint")[0])
     nodes = sorted(json.dumps(node, sort_keys=True) for node in dump["nodes"])
     relationships = sorted(json.dumps(rel, sort_keys=True) for rel in dump["relationships"])
