@@ -64,7 +64,8 @@ def as_page(problem: Response) -> Response:
     links = [(suggestion, page_url(suggestion)) for suggestion in body.get("suggestions") or []]
     text = render_landing([*links, ("Back to the start page", "/")], title=str(body.get("title")),
                           intro=str(body.get("detail")), search_url=SEARCH_URL)
-    headers = {**HTML_HEADERS, **{key: value for key, value in problem.headers.items() if key.lower() == "retry-after"}}
+    kept = {"retry-after", "allow", "www-authenticate"}  # what a client must still be told (RFC 9110)
+    headers = {**HTML_HEADERS, **{key: value for key, value in problem.headers.items() if key.lower() in kept}}
     return Response(text, status_code=problem.status_code, media_type="text/html", headers=headers)
 
 
