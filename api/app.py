@@ -6,17 +6,20 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api.listing import document_csv_exports
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
     admin,
     backing,
+    compare,
     cypher,
     export,
     gaps,
     health,
     instruments,
+    maps,
     neighbourhood,
     paths,
     search,
@@ -30,6 +33,7 @@ from api.routes.resources import RESOURCES, resource_router
 from graph.driver import connect
 from graph.settings import Settings, get_settings
 from viz.assets import static_app
+from viz.maps import MAP_STATIC_URL, map_static_app
 
 API_PREFIX = "/api/v1"
 
@@ -47,12 +51,13 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         finally:
             app.state.db.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc from assets installed with the package: no CDN, fonts off
         title="Nuclear Security Graph",
         summary="Who backs which instrument of the global nuclear security architecture, since when, says who.",
         version="0.1.0",
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        swagger_ui_parameters={"validatorUrl": None},  # no online validator badge
     )
     install_problem_handlers(app)
     if settings.cors_origins:
@@ -75,8 +80,13 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     app.include_router(admin.router, prefix=API_PREFIX)
     for path, (label, what) in RESOURCES.items():
         app.include_router(resource_router(path, label, what), prefix=API_PREFIX)
+    app.include_router(maps.router, prefix=API_PREFIX)
+    app.include_router(compare.router, prefix=API_PREFIX)
     app.include_router(page_routes.router)
+    app.include_router(maps.viz_router)
+    app.include_router(compare.viz_router)
     app.mount("/static/vis", static_app())
+    app.mount(MAP_STATIC_URL, map_static_app())
     build_openapi = app.openapi
 
     def openapi_with_csv() -> dict[str, Any]:
