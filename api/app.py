@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
+from api.docs import OfflineDocsPolicy
 from api.listing import document_csv_exports
 from api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from api.routes import (
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         swagger_ui_parameters={"validatorUrl": None},  # no online validator badge
     )
     install_problem_handlers(app)
+    app.add_middleware(OfflineDocsPolicy)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     app.include_router(health.router)

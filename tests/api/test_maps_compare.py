@@ -112,3 +112,10 @@ def test_the_docs_pages_load_their_assets_from_this_origin(client: TestClient) -
     assert '"validatorUrl": null' in docs
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "redoc.standalone.js", "favicon.png"):
         assert client.get(f"/static-offline-docs/{asset}").status_code == 200
+
+
+def test_the_docs_pages_forbid_other_hosts(client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        policy = client.get(page).headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "https:" not in policy
+    assert "content-security-policy" not in client.get(f"{API}/health").headers
