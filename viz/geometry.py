@@ -14,9 +14,12 @@ map does with each (also in the README):
 - States with no shape at this scale (Tuvalu, and historical States such as the USSR) and shapes too small
   to see get a marker (a circle with the same attributes): the small ones on their shape, the shapeless
   ones in a row under the map, never at an invented place;
+- shapes crossing the antimeridian (Russia's Chukotka, Fiji) are not cut in the TopoJSON: their rings are
+  made continuous, and the sliver past the map's edge is cut off by the drawing;
 - Antarctica is left out (no State's territory in the graph).
 """
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -71,12 +74,17 @@ def _to_px(lon: float, lat: float) -> tuple[float, float]:
 
 
 def _thin(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Drops points closer than MIN_STEP_PX to the last one kept (arc ends stay, so shared borders still meet)."""
-    kept = points[:1]
-    for x, y in points[1:-1]:
-        if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= MIN_STEP_PX:
-            kept.append((x, y))
-    return kept + points[-1:] if len(points) > 1 else kept
+    """The longitude/latitude points of an arc whose pixels lie at least MIN_STEP_PX from the last one kept
+    (arc ends stay, so the borders two shapes share still meet)."""
+    if len(points) < 2:
+        return points
+    kept, last = points[:1], _to_px(*points[0])
+    for point in points[1:-1]:
+        x, y = _to_px(*point)
+        if abs(x - last[0]) + abs(y - last[1]) >= MIN_STEP_PX:
+            kept.append(point)
+            last = (x, y)
+    return [*kept, points[-1]]
 
 
 def _path(rings: list[list[tuple[float, float]]]) -> str:
@@ -93,7 +101,7 @@ def _path(rings: list[list[tuple[float, float]]]) -> str:
 
 
 def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """Every arc in pixels: TopoJSON arcs are delta-encoded quantized positions."""
+    """Every arc as longitude/latitude points: TopoJSON arcs are delta-encoded quantized positions."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     decoded = []
     for arc in topology["arcs"]:
@@ -101,17 +109,38 @@ def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append(_to_px(x * sx + tx, y * sy + ty))
+            points.append((x * sx + tx, y * sy + ty))
         decoded.append(_thin(points))
     return decoded
 
 
+def _unwrapped(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) made continuous: longitudes past 180
+    or -180 are kept as such, so the part beyond the map's edge is cut off by the drawing, not drawn as a band
+    across the whole map."""
+    out = [ring[0]]
+    shift = 0.0
+    for (lon0, _), (lon, lat) in itertools.pairwise(ring):
+        if lon - lon0 > 180:
+            shift -= 360
+        elif lon0 - lon > 180:
+            shift += 360
+        out.append((lon + shift, lat))
+    if sum(lon for lon, _ in out) / len(out) > 180:
+        out = [(lon - 360, lat) for lon, lat in out]
+    elif sum(lon for lon, _ in out) / len(out) < -180:
+        out = [(lon + 360, lat) for lon, lat in out]
+    return out
+
+
 def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """A ring in pixels, from its arcs in longitude/latitude."""
     points: list[tuple[float, float]] = []
     for index in indices:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
-    return [point for i, point in enumerate(points) if i == 0 or point != points[i - 1]]
+    pixels = [_to_px(lon, lat) for lon, lat in _unwrapped(points)] if points else []
+    return [point for i, point in enumerate(pixels) if i == 0 or point != pixels[i - 1]]
 
 
 def _area(ring: list[tuple[float, float]]) -> float:
