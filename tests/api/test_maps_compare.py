@@ -53,11 +53,14 @@ def test_undated_facts_are_never_placed_on_a_day(client: TestClient) -> None:
     assert members == group_members("GICNT", as_of=datetime.date.today().isoformat())
 
 
-def test_a_group_map_shows_its_members_as_of_the_day(client: TestClient) -> None:
-    answer = map_answer(client, "NSCG", "2020-12-31")
+@pytest.mark.parametrize(("group", "status"), [("NSCG", "member"), ("NSS_2016", "participant")])
+def test_a_group_map_shows_its_members_as_of_the_day(client: TestClient, group: str, status: str) -> None:
+    """An initiative's members, a summit's participants (an Event), on a day."""
+    answer = map_answer(client, group, "2020-12-31")
     states = {state["id"] for state in answer["states"]}
-    members = {entity for entity, status in answer["status_on_day"].items() if status == "member" and entity in states}
-    assert members == group_members("NSCG", as_of="2020-12-31")
+    members = {entity for entity, held in answer["status_on_day"].items() if held == status and entity in states}
+    assert members == group_members(group, as_of="2020-12-31")
+    assert members
     assert [c["list"] for c in answer["completeness"]] == ["members"]
 
 
