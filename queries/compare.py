@@ -8,7 +8,6 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from graph.driver import GraphDatabaseClient
-from graph.errors import InvalidRequest
 from queries.models import Involvement, NodeRef, StateInstrument, StateProfile, TimeExclusions
 from queries.states import state_profile
 
@@ -74,9 +73,7 @@ def _difference(a: Standing | None, b: Standing | None) -> Literal["only_a", "on
 
 
 def compare_states(db: GraphDatabaseClient, a: str, b: str, as_of: datetime.date | None = None) -> StateComparison:
-    """Two profile reads (each one round trip); the same State twice is refused."""
-    if a.strip().upper() == b.strip().upper():
-        raise InvalidRequest(f"compare two different States: a and b are both {a.strip().upper()!r}")
+    """Two profile reads (each one round trip); a State compared with itself has every item the same."""
     first, second = state_profile(db, a, as_of), state_profile(db, b, as_of)
     sections = []
     for section in SECTIONS:
