@@ -131,7 +131,7 @@ def test_the_compare_page_puts_differences_first_and_stays_here(base_url: str, s
     assert session.console_errors == []
 
 
-@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+@pytest.mark.parametrize("page", ["/docs", "/redoc"], ids=["docs", "redoc"])  # ids name the screenshots
 def test_the_api_docs_render_their_operations_with_no_network(base_url: str, session: Session, page: str) -> None:
     """Every request off this origin is aborted, as with no network at all; the operations still render.
     ReDoc 2.5 draws its side-menu logo from cdn.redoc.ly (no option turns it off): the page's policy blocks it
