@@ -1,5 +1,6 @@
 """The FastAPI application: one driver per process, opened and closed in the lifespan."""
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -33,10 +34,12 @@ from api.routes import sources as source_routes
 from api.routes.resources import RESOURCES, resource_router
 from graph.driver import connect
 from graph.settings import Settings, get_settings
+from viz import npm_cache
 from viz.assets import static_app
 from viz.maps import MAP_STATIC_URL, map_static_app
 
 API_PREFIX = "/api/v1"
+logger = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None, uri: str | None = None) -> FastAPI:
@@ -46,6 +49,8 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
+        for problem in npm_cache.missing():
+            logger.warning(problem)
         app.state.db = connect(settings, uri)
         try:
             yield

@@ -63,6 +63,12 @@ def package_file(name: str, member: str) -> bytes:
         return handle.read()
 
 
+def missing() -> list[str]:
+    """What is not cached, each with the command that fixes it; the server logs these at start."""
+    return [f"{name}@{version} is not cached at {tarball(name)}: the map pages will fail until you run "
+            f"{FETCH_COMMAND}" for name, version in PACKAGES.items() if not tarball(name).exists()]
+
+
 def main() -> None:
     for name in PACKAGES:
         print(f"{name}@{PACKAGES[name]}: {fetch(name)}", file=sys.stderr)
