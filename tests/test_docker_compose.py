@@ -40,3 +40,11 @@ def test_dockerfile_copies_every_package_and_the_data() -> None:
 def test_env_example_names_the_password_variable() -> None:
     assert "NEO4J_PASSWORD=" in (REPO_ROOT / ".env.example").read_text()
     assert ".env" in (REPO_ROOT / ".gitignore").read_text().split(), ".env holds secrets: keep it out of git"
+
+
+def test_the_image_packs_the_npm_packages_the_pages_need() -> None:
+    from viz.npm_cache import PACKAGES
+
+    dockerfile = (REPO_ROOT / "Dockerfile").read_text()
+    for name, version in PACKAGES.items():
+        assert f"npm pack {name}@{version}" in dockerfile
