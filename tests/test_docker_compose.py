@@ -3,6 +3,7 @@
 import yaml
 
 from tests.conftest import REPO_ROOT
+from viz.npm_cache import PACKAGES
 
 COMPOSE = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())
 
@@ -43,8 +44,6 @@ def test_env_example_names_the_password_variable() -> None:
 
 
 def test_the_image_packs_the_npm_packages_the_pages_need() -> None:
-    from viz.npm_cache import PACKAGES
-
     dockerfile = (REPO_ROOT / "Dockerfile").read_text()
     for name, version in PACKAGES.items():
         assert f"npm pack {name}@{version}" in dockerfile
