@@ -17,14 +17,12 @@ from starlette.routing import Route
 
 from queries.maps import RANK, MapFacts
 from viz.geometry import SMALL_AREA_PX, WIDTH, Shape, map_height, world_shapes
+from viz.pages import SERVED_CSP, SITE_NAME
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 MAP_STATIC_URL = "/static/map"
 MAP_ASSETS = ("map.js",)
-SITE_NAME = "Nuclear security graph"
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "base-uri 'none'; form-action 'self'")
 NONE_KNOWN = "none-known"
 STATUS_COLOURS: dict[str, str] = {
     "party": "#0072B2", "signatory": "#56B4E9", "member": "#009E73", "subscriber": "#E69F00",
@@ -54,7 +52,8 @@ class Drawn:
 
 def page_context(title: str) -> dict[str, object]:
     """What base.html needs, for pages of this module (and the compare page)."""
-    return {"title": title, "site_name": SITE_NAME, "search_url": "/viz/search", "home_url": "/", "csp": CSP}
+    return {"title": title, "site_name": SITE_NAME, "search_url": "/viz/search", "home_url": "/",
+            "csp": SERVED_CSP}
 
 
 def _script_json(data: object) -> Markup:
