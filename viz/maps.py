@@ -104,15 +104,16 @@ def render_map(answer: MapFacts, today: datetime.date | None = None) -> str:
     dated_years = [int(fact.date_latest[:4]) for fact in answer.facts if fact.date_latest]
     first_year = min(dated_years, default=today.year)
     day = answer.as_of or today.isoformat()
-    payload = {"node": answer.node.id, "today": today.isoformat(), "as_of": answer.as_of,
-               "facts": [fact.model_dump(mode="json") for fact in answer.facts],
-               "rank": list(RANK), "names": {s.id: s.name for s in answer.states}}
+    year = int(day[:4])
+    payload = {"today": today.isoformat(), "as_of": answer.as_of, "rank": list(RANK),
+               "facts": [fact.model_dump(mode="json") for fact in answer.facts]}
     title = f"{answer.node.short_name or answer.node.name or answer.node.id} on the world map"
     statuses = [status for status in RANK if any(fact.status == status for fact in answer.facts)]
     return env.get_template("map.html").render(
         **page_context(title), answer=answer, elements=elements, width=WIDTH, height=height,
-        tray_top=map_height() + 18, organizations=organizations, first_year=min(first_year, today.year),
-        this_year=today.year, year=int(day[:4]), day=day, payload=_script_json(payload),
+        tray_top=map_height() + 18, organizations=organizations,
+        first_year=min(first_year, today.year, year), last_year=max(today.year, year), year=year, day=day,
+        payload=_script_json(payload),
         legend=[(status, STATUS_COLOURS[status]) for status in [*statuses, NONE_KNOWN]],
         colours=STATUS_COLOURS, static_url=MAP_STATIC_URL)
 
