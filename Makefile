@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench lint browser clean
+.PHONY: run test test-fast bench lint browser assets clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,23 +12,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) assets
 	$(BIN)/nsgraph run
 
-test: $(STAMP) browser
+test: $(STAMP) browser assets
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) assets
 	$(BIN)/pytest -m "not browser"
 
-bench: $(STAMP) browser
+bench: $(STAMP) browser assets
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+# npm packages the pages need (world-atlas: the map's Natural Earth shapes), packed once into
+# $(CACHE_DIR)/npm (default ~/.cache/nsgraph/npm) beside the Neo4j jars; later runs need no network.
+assets: $(STAMP)
+	$(BIN)/python -m viz.npm_cache
 
 # Debian's Chromium for the browser tests (no browser download); needs root for apt-get.
 browser:

@@ -110,7 +110,8 @@ def main() -> None:
             if "pages" in parts:
                 page_results = pages.measure_pages(base_url)
                 lines += report(
-                    console, "Pages (server p50 over 20 requests; browser: median of 5 loads until stable)",
+                    console, "Pages (server p50 of 20 requests; browser: median of 5 loads until stable, map until "
+                             "painted)",
                     ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"],
                     [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}",
                       f"{r.stable_ms:.0f}"] for r in page_results])

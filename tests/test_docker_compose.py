@@ -3,6 +3,7 @@
 import yaml
 
 from tests.conftest import REPO_ROOT
+from viz.npm_cache import PACKAGES
 
 COMPOSE = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())
 
@@ -40,3 +41,9 @@ def test_dockerfile_copies_every_package_and_the_data() -> None:
 def test_env_example_names_the_password_variable() -> None:
     assert "NEO4J_PASSWORD=" in (REPO_ROOT / ".env.example").read_text()
     assert ".env" in (REPO_ROOT / ".gitignore").read_text().split(), ".env holds secrets: keep it out of git"
+
+
+def test_the_image_packs_the_npm_packages_the_pages_need() -> None:
+    dockerfile = (REPO_ROOT / "Dockerfile").read_text()
+    for name, version in PACKAGES.items():
+        assert f"npm pack {name}@{version}" in dockerfile
