@@ -40,6 +40,8 @@ HTML_HEADERS = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"
 
 EXAMPLES: list[tuple[str, str]] = [
     ("Overview: the architecture, States aggregated by UN region", "/viz/overview"),
+    ("World map: who is party to ICSANT, on any date (year slider)", "/viz/map/ICSANT"),
+    ("Japan and India side by side: instruments, commitments, summits, memberships", "/viz/compare?a=JPN&b=IND"),
     ("ICSANT: parties and signatories by UN region", "/viz/instrument/ICSANT"),
     ("ICSANT: parties by year of consent", "/viz/instrument/ICSANT?group_by=year"),
     ("CPPNM: parties and signatories, its amendment, guidance", "/viz/instrument/CPPNM"),
