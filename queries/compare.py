@@ -41,8 +41,8 @@ class StateComparison(BaseModel):
     b: NodeRef
     as_of: str | None
     sections: list[ComparedSection]
-    excluded_a: TimeExclusions | None = None
-    excluded_b: TimeExclusions | None = None
+    exclusions_a: TimeExclusions | None = None
+    exclusions_b: TimeExclusions | None = None
 
 
 ORDER = {"only_a": 0, "only_b": 1, "differs": 2, "same": 3}
@@ -87,4 +87,5 @@ def compare_states(db: GraphDatabaseClient, a: str, b: str, as_of: datetime.date
         sections.append(ComparedSection(section=section, items=items))
     return StateComparison(a=NodeRef(id=first.id, kind="state", name=first.name),
                            b=NodeRef(id=second.id, kind="state", name=second.name),
-                           as_of=first.as_of, sections=sections, excluded_a=first.excluded, excluded_b=second.excluded)
+                           as_of=first.as_of, sections=sections, exclusions_a=first.exclusions,
+                           exclusions_b=second.exclusions)

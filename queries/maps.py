@@ -15,11 +15,11 @@ from graph.dating import day_status, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import NotFound
 from graph.model import Label, Rel
-from queries.as_of import time_exclusions
 from queries.lookup import suggestions
 from queries.models import Completeness, NodeRef, TimeExclusions
 from queries.nodes import completeness
 from queries.registry import read
+from queries.unplaced import exclusions_of_rows
 
 MapStatus = Literal["party", "signatory", "member", "subscriber", "participant", "committed"]
 
@@ -62,7 +62,7 @@ class MapFacts(BaseModel):
     completeness: list[Completeness]
     status_on_day: dict[str, MapStatus] = Field(
         description="entity id -> status on as_of (today when as_of is not given) by graph.dating's rule")
-    excluded: TimeExclusions = Field(description="facts the day could not place: undated, or imprecise")
+    exclusions: TimeExclusions = Field(description="facts the day could not place: undated, or imprecise")
 
 
 def status_on(facts: list[MapFact], day: str) -> dict[str, MapStatus]:
@@ -101,9 +101,9 @@ def map_facts(db: GraphDatabaseClient, node_id: str, as_of: datetime.date | None
             lists.append(completeness(node, "committed", answer["known_members"]))
     else:
         lists = [completeness(node, "members", answer["known_members"])]
-    excluded = time_exclusions(day, unplaced)
-    assert excluded is not None
+    exclusions = exclusions_of_rows(as_of or datetime.date.today(), unplaced)
+    assert exclusions is not None
     return MapFacts(
         node=NodeRef(id=node["id"], kind=node.get("kind"), name=node.get("name"), short_name=node.get("short_name")),
         as_of=iso_day(as_of), facts=facts, states=[MapState(**row) for row in answer["states"]],
-        completeness=lists, status_on_day=status_on(facts, day), excluded=excluded)
+        completeness=lists, status_on_day=status_on(facts, day), exclusions=exclusions)

@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from api.deps import AsOf, DatabaseDep
+from api.as_of import AsOf
+from api.deps import DatabaseDep
 from api.routes.pages import HTML_HEADERS, not_found_page
 from graph.errors import NotFound
 from queries.compare import StateComparison, compare_states

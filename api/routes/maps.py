@@ -3,7 +3,8 @@
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from api.deps import AsOf, DatabaseDep
+from api.as_of import AsOf
+from api.deps import DatabaseDep
 from api.routes.pages import HTML_HEADERS, not_found_page
 from graph.errors import NotFound
 from queries.maps import MapFacts, map_facts

@@ -47,7 +47,7 @@ def test_every_fact_carries_the_bounds_the_page_compares(client: TestClient) -> 
 def test_undated_facts_are_never_placed_on_a_day(client: TestClient) -> None:
     today = map_answer(client, "GICNT", None)
     undated = {row["member_id"] for row in memberships() if row["group_id"] == "GICNT" and not row["date_or_year"]}
-    assert {fact["subject"] for fact in today["excluded"]["undated"]} == undated
+    assert {fact["subject"] for fact in today["exclusions"]["undated"]} == undated
     assert not undated & set(today["status_on_day"])
     members = {entity for entity in today["status_on_day"] if entity in {s["id"] for s in today["states"]}}
     assert members == group_members("GICNT", as_of=datetime.date.today().isoformat())
