@@ -22,7 +22,6 @@ from loaders.participants import resolve_name
 from loaders.reading import read_yaml
 from loaders.statement_loader import statement_catalog
 from loaders.statements import ParsedStatement, StatementCatalog, parse_statement
-from tests.conftest import REPO_ROOT
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "statements" / "corpus"
 DOCUMENTS = sorted(path.stem for path in CORPUS.glob("*.txt"))
@@ -33,9 +32,14 @@ def catalog() -> StatementCatalog:
     return statement_catalog()
 
 
+MEMBERSHIPS = CORPUS / "memberships-revision-2.csv"
+"""data/memberships.csv as it stood (second revision of the compiled facts) when the corpus was written from it:
+a document lists its participants of its day, and later revisions add subscribers no text of the corpus names."""
+
+
 @cache
 def memberships() -> tuple[dict[str, str], ...]:
-    with (REPO_ROOT / "data" / "memberships.csv").open(newline="", encoding="utf-8") as handle:
+    with MEMBERSHIPS.open(newline="", encoding="utf-8") as handle:
         return tuple(csv.DictReader(handle))
 
 
