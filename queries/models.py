@@ -227,7 +227,17 @@ class UniversalizationRow(BaseModel):
     membership_sources: list[str]
 
 
-class UniversalizationGap(Page[UniversalizationRow]):
+class GapOnDay(BaseModel):
+    """What every gap answer says about its day."""
+
+    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
+    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
+    party_unplaced: list[str] = Field(default_factory=list, description=(
+        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
+        "counted as parties nor listed in the gap; the facts are named in exclusions"))
+
+
+class UniversalizationGap(Page[UniversalizationRow], GapOnDay):
     """Members of a group with no party fact for an instrument: "no party fact known", never "not party"."""
 
     instrument: NodeRef
@@ -239,11 +249,6 @@ class UniversalizationGap(Page[UniversalizationRow]):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
-    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
-    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
-    party_unplaced: list[str] = Field(default_factory=list, description=(
-        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
-        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class AmendmentRow(BaseModel):
@@ -254,18 +259,13 @@ class AmendmentRow(BaseModel):
     sources: list[str]
 
 
-class AmendmentGap(Page[AmendmentRow]):
+class AmendmentGap(Page[AmendmentRow], GapOnDay):
     base: NodeRef
     target: NodeRef
     historical_excluded: list[str] = Field(description="predecessor States left out (their successors count)")
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
-    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
-    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
-    party_unplaced: list[str] = Field(default_factory=list, description=(
-        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
-        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class CommitmentGapRow(BaseModel):
@@ -285,7 +285,7 @@ class CommitmentList(BaseModel):
     completeness: Completeness
 
 
-class CommitmentGap(Page[CommitmentGapRow]):
+class CommitmentGap(Page[CommitmentGapRow], GapOnDay):
     instrument: NodeRef
     today: str
     states: int = Field(description="distinct States in the gap")
@@ -294,11 +294,6 @@ class CommitmentGap(Page[CommitmentGapRow]):
     completeness: list[Completeness]
     caveats: list[str]
     sources: list[SourceRef]
-    as_of: str | None = Field(None, description="the day the answer is about (null: today, every fact counts)")
-    exclusions: TimeExclusions | None = Field(None, description="what an as_of answer left out, named")
-    party_unplaced: list[str] = Field(default_factory=list, description=(
-        "States whose party fact cannot be placed on as_of (undated, or a year or month straddling it): neither "
-        "counted as parties nor listed in the gap; the facts are named in exclusions"))
 
 
 class TopicCoverageRow(BaseModel):

@@ -1,6 +1,6 @@
 """Paths and neighbourhoods checked against the data files (the load plan), not against Cypher."""
 
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,6 +10,7 @@ from loaders.dataset import SHIPPED_DATA_DIR, plan_dataset
 from loaders.plan import GraphPlan
 from queries.unplaced import NODE_FACT
 from tests.viz import on_day
+from tests.viz.on_day import shortest
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +31,6 @@ def adjacency(plan: GraphPlan) -> dict[str, Counter[str]]:
         graph[start][end] += 1
         graph[end][start] += 1
     return graph
-
-
-def shortest(adjacency: dict[str, Counter[str]], start: str, end: str) -> tuple[int | None, int]:
-    """Length of the shortest paths and how many there are (parallel relationships are distinct paths)."""
-    distance, count = {start: 0}, {start: 1}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for neighbour, multiplicity in adjacency[node].items():
-            if neighbour not in distance:
-                distance[neighbour] = distance[node] + 1
-                count[neighbour] = 0
-                queue.append(neighbour)
-            if distance[neighbour] == distance[node] + 1:
-                count[neighbour] += count[node] * multiplicity
-    return distance.get(end), count.get(end, 0)
 
 
 def ball(adjacency: dict[str, Counter[str]], start: str, depth: int) -> set[str]:
