@@ -13,5 +13,5 @@ def render_compare(answer: StateComparison) -> str:
     a, b = answer.a.name or answer.a.id, answer.b.name or answer.b.id
     title = f"{a} and {b} compared"
     differences = {key: text.format(a=answer.a.id, b=answer.b.id) for key, text in DIFFERENCE_TEXT.items()}
-    return env.get_template("compare.html").render(**page_context(title), answer=answer, a=a, b=b,
+    return env.get_template("compare.html").render(**page_context(title, answer.as_of), answer=answer, a=a, b=b,
                                                    section_titles=SECTION_TITLES, differences=differences)

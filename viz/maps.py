@@ -50,10 +50,10 @@ class Drawn:
     y: float = 0.0
 
 
-def page_context(title: str) -> dict[str, object]:
-    """What base.html needs, for pages of this module (and the compare page)."""
+def page_context(title: str, as_of: str | None = None) -> dict[str, object]:
+    """What base.html needs, for pages of this module (and the compare page); its search keeps the day."""
     return {"title": title, "site_name": SITE_NAME, "search_url": "/viz/search", "home_url": "/",
-            "csp": SERVED_CSP}
+            "csp": SERVED_CSP, "as_of": as_of}
 
 
 def _script_json(data: object) -> Markup:
@@ -110,7 +110,7 @@ def render_map(answer: MapFacts, today: datetime.date | None = None) -> str:
     title = f"{answer.node.short_name or answer.node.name or answer.node.id} on the world map"
     statuses = [status for status in RANK if any(fact.status == status for fact in answer.facts)]
     return env.get_template("map.html").render(
-        **page_context(title), answer=answer, elements=elements, width=WIDTH, height=height,
+        **page_context(title, answer.as_of), answer=answer, elements=elements, width=WIDTH, height=height,
         tray_top=map_height() + 18, organizations=organizations,
         first_year=min(first_year, today.year, year), last_year=max(today.year, year), year=year, day=day,
         payload=_script_json(payload),
