@@ -205,7 +205,7 @@ def test_an_unknown_page_or_id_is_html(client: TestClient) -> None:
     suggestion = client.get("/viz/trends/adherence?instrument=ICSNAT").text
     assert re.search(r"""href=['"][^'"]*ICSANT""", suggestion), "the close id is linked"
     text = html(client, "/viz/trends/adherence", 422)
-    assert "instrument" in text and 'href="/"' in text
+    assert "instrument" in text and re.search(r"""href=['"]/['"]""", text), "it links onward"
 
 
 def test_the_cli_writes_a_page_of_a_day(tmp_path: Path, cli: CliRunner, loaded_db: GraphDatabaseClient) -> None:
