@@ -23,12 +23,12 @@ def serve(settings: Settings, uri: str | None = None) -> None:
     `API_WORKERS` > 1 each worker process builds its own app from the environment (uvicorn needs an
     import string to fork workers), so each has its own driver pool and answer cache."""
     with interrupt_on_stop_signals(), suppress(KeyboardInterrupt):
+        common = {"host": settings.api_host, "port": settings.api_port, "log_level": "info",
+                  "timeout_graceful_shutdown": settings.shutdown_grace_s,
+                  "timeout_keep_alive": settings.api_keep_alive_s}
         if settings.api_workers > 1:
             if uri is not None:
                 os.environ["NEO4J_URI"] = uri
-            uvicorn.run("api.app:create_app", factory=True, workers=settings.api_workers, host=settings.api_host,
-                        port=settings.api_port, log_level="info", timeout_graceful_shutdown=settings.shutdown_grace_s)
+            uvicorn.run("api.app:create_app", factory=True, workers=settings.api_workers, **common)
             return
-        config = uvicorn.Config(create_app(settings, uri), host=settings.api_host, port=settings.api_port,
-                                log_level="info", timeout_graceful_shutdown=settings.shutdown_grace_s)
-        uvicorn.Server(config).run()
+        uvicorn.Server(uvicorn.Config(create_app(settings, uri), **common)).run()

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     response_cache_entries: int = Field(default=4096, ge=0, description="most answers kept; 0 turns it off")
     http_max_age_s: int = Field(default=0, ge=0, description="Cache-Control max-age of answers; 0 = no-cache")
 
+    # Idle keep-alive connections stay open this long. It must outlast a client's own idle expiry
+    # (httpx 5 s, most proxies 60 s): when both are equal, a client reuses a connection in the very
+    # moment the server closes it and sees "Server disconnected without sending a response".
+    api_keep_alive_s: int = Field(default=75, ge=1, description="seconds an idle HTTP keep-alive connection stays open")
     shutdown_grace_s: float = 5.0  # on SIGINT/SIGTERM, in-flight requests get this long, then are cancelled
 
     query_timeout_s: float = 10.0

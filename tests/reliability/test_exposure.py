@@ -1,9 +1,12 @@
 """What the API exposes: no credential in any response or log line, CORS off unless configured,
 admin operations only with the token, and a bounded burst served without an error."""
 
+import http.client
 import logging
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -86,3 +89,23 @@ def test_a_burst_of_2000_requests_at_concurrency_64_has_no_error(api_process: st
             statuses = list(pool.map(call, range(2000)))
     assert len(statuses) == 2000
     assert set(statuses) == {200}
+
+
+
+def test_an_idle_connection_outlives_a_clients_keep_alive_expiry(api_process: str) -> None:
+    """httpx and most clients drop an idle connection after 5 s; a server that closes it at the same
+    moment races them (a reused connection answers nothing). So the server must keep it longer."""
+    address = urlsplit(api_process)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=10)
+    try:
+        statuses = []
+        for pause in (httpx.Limits().keepalive_expiry + 1, 0):
+            connection.request("GET", "/health")
+            response = connection.getresponse()
+            response.read()
+            statuses.append((response.status, connection.sock))
+            time.sleep(pause)
+        assert [status for status, _ in statuses] == [200, 200]
+        assert statuses[0][1] is statuses[1][1]  # the same connection, reused after the idle time
+    finally:
+        connection.close()
