@@ -8,11 +8,44 @@ from typing import Any, LiteralString
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
+from neo4j.graph import Node, Path, Relationship
 
 from graph.errors import ConfigurationError, translated_neo4j_errors
 from graph.settings import Settings
 
 Record = dict[str, Any]
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class _GraphValue(Exception):
+    """A node, relationship or path inside a value: the record needs the driver's own conversion."""
+
+
+def _plain(value: Any) -> Any:
+    """`value` as `Record.data()` gives it, for the maps, lists and scalars our queries return.
+
+    `Record.data()` walks every value through isinstance checks against abstract classes, which
+    took half of a 130-party answer's time; this walk checks exact types and hands anything with a
+    graph entity back to the driver, so both always agree (other values, e.g. dates, pass as is)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_plain(item) for item in value]
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, Node | Relationship | Path):
+        raise _GraphValue
+    return value
+
+
+def plain_record(record: neo4j.Record) -> Record:
+    """The record as plain dicts, lists and values, equal to `record.data()`."""
+    try:
+        return {key: _plain(value) for key, value in record.items()}
+    except _GraphValue:
+        return record.data()
 
 
 class GraphDatabaseClient:
@@ -35,7 +68,7 @@ class GraphDatabaseClient:
     def run_autocommit(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> list[Record]:
         """Runs in an implicit transaction: the only kind `CALL { ... } IN TRANSACTIONS` accepts."""
         with translated_neo4j_errors(self.uri), self.driver.session(database=self.database) as session:
-            return [record.data() for record in session.run(query, parameters or {})]
+            return [plain_record(record) for record in session.run(query, parameters or {})]
 
     def _run(self, query: LiteralString, parameters: dict[str, Any] | None, routing: RoutingControl,
              timeout_s: float | None) -> list[Record]:
@@ -44,7 +77,7 @@ class GraphDatabaseClient:
             result = self.driver.execute_query(
                 statement, parameters or {}, routing_=routing, database_=self.database
             )
-        return [record.data() for record in result.records]
+        return [plain_record(record) for record in result.records]
 
     def verify(self) -> str:
         """Checks connectivity and credentials; returns the server's Neo4j version."""

@@ -77,3 +77,20 @@ def test_unreachable_database_gives_a_clear_error(settings: Settings) -> None:
             client.verify()
     finally:
         client.close()
+
+
+
+@pytest.mark.parametrize("returned", [
+    "s.id AS id, s {.*, nested: {list: [1, 2.5, null, 'x', [true]]}} AS projected, date('2007-07-07') AS day, "
+    "duration('P1D') AS span, point({x: 1, y: 2}) AS place, "
+    "[date('2001-01-01'), {d: datetime('2001-01-01T00:00Z')}] AS dated",
+    "s AS node, r AS relationship, path, [s, {inner: i}] AS mixed",
+], ids=["maps-lists-and-values", "graph-entities"])
+def test_reads_return_what_the_drivers_own_conversion_returns(loaded_db: GraphDatabaseClient, returned: str) -> None:
+    """`read` converts records with its own fast walk; on every kind of value it must equal `Record.data()`."""
+    query = ("MATCH path = (s:State)-[r:PARTY_TO]->(i:LegalInstrument) WITH s, r, i, path ORDER BY s.id, i.id LIMIT 5 "
+             "RETURN " + returned)
+    with loaded_db.driver.session(database=loaded_db.database) as session:
+        expected = [record.data() for record in session.run(query)]
+    assert len(expected) == 5
+    assert loaded_db.read(query) == expected  # type: ignore[arg-type]
