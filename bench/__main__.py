@@ -120,6 +120,9 @@ def main() -> None:
                 lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]
         if "load" in parts:
             lines += load_table(console, db)
+    one, five, fifteen = os.getloadavg()
+    lines.append(f"\nLoad average at the end: {one:.1f} (1 min), {five:.1f} (5 min), {fifteen:.1f} (15 min); "
+                 "other work on the machine shows in the p95s and in the floor itself.")
     RESULTS.write_text("\n".join(lines) + "\n")
     console.print(f"written to {RESULTS}")
 
