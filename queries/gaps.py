@@ -15,7 +15,6 @@ from graph.dating import day_status, iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import InvalidRequest, NotFound
 from graph.model import Label
-from queries.dated import LEFT_OUT, TIMED, Standing, exclusions_caveat, time_exclusions
 from queries.lookup import get_node, suggestions
 from queries.models import (
     AmendmentGap,
@@ -39,6 +38,7 @@ from queries.models import (
 )
 from queries.nodes import completeness
 from queries.registry import read
+from queries.unplaced import TIMED, UNPLACED, Standing, exclusions_caveat, standing_exclusions
 
 GROUP_LABELS = (Label.EVENT, Label.INITIATIVE, Label.COMMITMENT, Label.ORGANIZATION)
 GROUP_CHOICE = "give exactly one of group, region or state (repeatable)"
@@ -180,10 +180,10 @@ def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | 
     if parties.stated is not None and parties.known < parties.stated:
         caveats.append(f"The {inst['id']} party list is partial ({parties.known} of {parties.stated} known), so some "
                        "States in this gap may in fact be parties.")
-    unplaced = [row["state"]["id"] for row in rows if row["party_standing"] in LEFT_OUT]
+    unplaced = [row["state"]["id"] for row in rows if row["party_standing"] in UNPLACED]
     gap = []
     for row in rows:
-        if row["party_standing"] in ("counts", *LEFT_OUT):
+        if row["party_standing"] in ("counts", *UNPLACED):
             continue
         signature_date, signature_sources = _signature(row)
         gap.append(UniversalizationRow(
@@ -191,7 +191,7 @@ def universalization_gap(db: GraphDatabaseClient, instrument: str, group: str | 
             signature_date=signature_date, signature_sources=signature_sources,
             membership_role=row["membership_role"], membership_date=row["membership_date"],
             membership_confidence=row["membership_confidence"], membership_sources=row["membership_sources"]))
-    exclusions = time_exclusions(as_of, facts)
+    exclusions = standing_exclusions(as_of, facts)
     if as_of is not None:
         caveats += exclusions_caveat(exclusions)
         if unplaced:
@@ -242,10 +242,10 @@ def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A
     rows = [row for row in rows if row["target_standing"] != "counts"]
     historical = sorted(row["state"]["id"] for row in rows if row["state"].get("historical"))
     current = [row for row in rows if not row["state"].get("historical")]
-    unplaced = [row["state"]["id"] for row in current if row["target_standing"] in LEFT_OUT]
+    unplaced = [row["state"]["id"] for row in current if row["target_standing"] in UNPLACED]
     data = [AmendmentRow(state=summary(row["state"]), consent_date=row["consent_date"],
                          consent_kind=row["consent_kind"], confidence=row["confidence"], sources=row["sources"])
-            for row in current if row["target_standing"] not in LEFT_OUT]
+            for row in current if row["target_standing"] not in UNPLACED]
     base_c = instrument_completeness(db, base_node)[0]
     target_c = instrument_completeness(db, target_node)[0]
     caveats = [*not_there_yet(target_node, as_of, "no State could be party to it yet"),
@@ -258,7 +258,7 @@ def amendment_gap(db: GraphDatabaseClient, base: str = "CPPNM", target: str = "A
         caveats.append(f"The {base} party list is itself partial ({base_c.summary}).")
     if historical:
         caveats.append(f"Historical predecessor States left out: {', '.join(historical)} (their successors count).")
-    exclusions = time_exclusions(as_of, facts)
+    exclusions = standing_exclusions(as_of, facts)
     if as_of is not None:
         caveats += exclusions_caveat(exclusions)
         if unplaced:
@@ -294,10 +294,10 @@ def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.dat
     facts += [fact for row in rows for fact in (
         Standing(row["state"]["id"], "PARTY_TO", instrument, row["consent_date"], row["party_standing"]),
         Standing(row["state"]["id"], "SIGNED", instrument, row["signature_date"], row["signature_standing"]))]
-    unplaced = sorted({row["state"]["id"] for row in rows if row["party_standing"] in LEFT_OUT})
+    unplaced = sorted({row["state"]["id"] for row in rows if row["party_standing"] in UNPLACED})
     data = []
     for row in rows:
-        if row["party_standing"] in ("counts", *LEFT_OUT):
+        if row["party_standing"] in ("counts", *UNPLACED):
             continue
         signed = row["signature_standing"] == "counts"
         data.append(CommitmentGapRow(
@@ -319,7 +319,7 @@ def commitment_gap(db: GraphDatabaseClient, instrument: str, today: datetime.dat
             caveats.append(f"{item.commitment.id}: no subscriber list is on record, so its subscribers cannot appear.")
         elif c.stated is not None and c.known < c.stated:
             caveats.append(f"{item.commitment.id}: subscriber list partial ({c.summary}).")
-    exclusions = time_exclusions(as_of, facts)
+    exclusions = standing_exclusions(as_of, facts)
     if as_of is not None:
         caveats += exclusions_caveat(exclusions)
         if unplaced:
@@ -361,7 +361,7 @@ def topic_gap(db: GraphDatabaseClient, as_of: datetime.date | None = None) -> To
                "documents themselves.",
                "Only the legal instruments in the catalog are checked (CPPNM, A/CPPNM, ICSANT, UNSCR 1540, 1810, "
                "1977, the Code of Conduct, NPT); the Code of Conduct is not legally binding."]
-    exclusions = time_exclusions(as_of, facts)
+    exclusions = standing_exclusions(as_of, facts)
     if as_of is not None:
         caveats.append(f"As of {as_of}: only documents, guidance and instruments dated on or before that day (or "
                        "undated) count; those dated after it did not exist yet.")
@@ -389,7 +389,7 @@ def what_if(db: GraphDatabaseClient, iso3: str, as_of: datetime.date | None = No
     caveats = ["'Not joined' means no joining fact for the State is on record; many lists are partial (see "
                "/api/v1/instruments/{id}/parties and the completeness of each group).",
                "Peers' joining facts come from the same partial lists, so counts are lower bounds."]
-    exclusions = time_exclusions(as_of, facts)
+    exclusions = standing_exclusions(as_of, facts)
     if as_of is not None:
         caveats.append(f"As of {as_of}: peers share a group when both memberships count on that day; an item the "
                        "State joined by a fact that cannot be placed on the day is not a candidate.")

@@ -15,7 +15,6 @@ from graph.dating import iso_day
 from graph.driver import GraphDatabaseClient
 from graph.errors import InvalidRequest
 from graph.model import Label
-from queries.dated import TIMED, Standing, exclusions_caveat, time_exclusions
 from queries.gaps import AS_OF_COMPLETENESS, instrument_completeness, ref, source_refs, summary
 from queries.lookup import get_node
 from queries.models import (
@@ -33,6 +32,7 @@ from queries.models import (
     TopicWindowShare,
 )
 from queries.registry import read
+from queries.unplaced import TIMED, Standing, exclusions_caveat, standing_exclusions
 
 NO_REGION = "(no UN region: organization)"
 WINDOW_CHOICE = ("`split` is the first year of the later period, the same as `since`: give one of them (or both "
@@ -118,7 +118,7 @@ def topic_trends(db: GraphDatabaseClient, as_of: datetime.date | None = None, si
         window = _window(counted, as_of, since, until, split)
         for trend in data:
             trend.window = window[1].get(trend.topic.id)
-    exclusions = time_exclusions(as_of, [Standing(doc["id"], "ISSUED_AT" if doc["event"] else "DATED",
+    exclusions = standing_exclusions(as_of, [Standing(doc["id"], "ISSUED_AT" if doc["event"] else "DATED",
                                                   doc["event"] or doc["id"], doc["date"], doc["standing"])
                                          for doc in documents])
     if as_of is not None:
@@ -249,7 +249,7 @@ def adherence_trend(db: GraphDatabaseClient, instrument: str, by: Literal["year"
     if comp[1].stated is not None and comp[1].known < comp[1].stated:
         caveats.append(f"The signature list is partial ({comp[1].summary}); signature-to-consent times cover only "
                        "the signatures on record.")
-    exclusions = time_exclusions(as_of, [fact for r in current for fact in (
+    exclusions = standing_exclusions(as_of, [fact for r in current for fact in (
         Standing(r["party"]["id"], "PARTY_TO", instrument, r["consent_date"], r["consent_standing"]),
         Standing(r["party"]["id"], "SIGNED", instrument, r["signature_date"], r["signature_standing"]))])
     if as_of is not None:

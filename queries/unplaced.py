@@ -9,13 +9,15 @@ day is simply not there yet); a node whose own date straddles the day is named a
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, Field
 
 from graph.dating import AS_OF_RULE, TIMED_TYPES, DayStatus, fact_date, iso_day
 
 UNPLACED: tuple[DayStatus, ...] = ("undated", "imprecise")
+TIMED = list(TIMED_TYPES)
+"""The `$timed` parameter of every dated query."""
 NODE_FACT = "NODE"
 """The `type` of an `UnplacedFact` that is a node left out because its own date straddles the day."""
 
@@ -80,3 +82,30 @@ def exclusions_of_rows(as_of: datetime.date | None, rows: Iterable[dict[str, Any
     return time_exclusions(as_of, (("undated" if row["undated"] else "imprecise",
                                     UnplacedFact(subject=row["subject"], type=row["type"], object=row["object"],
                                                  date=row.get("date"))) for row in rows))
+
+
+class Standing(NamedTuple):
+    """Where one fact stands on the day, as a query reports it: counts | after | imprecise | undated (None: no
+    such fact)."""
+
+    subject: str
+    type: str
+    object: str
+    date: str | None
+    standing: str | None
+
+
+def standing_exclusions(as_of: datetime.date | None, facts: Iterable[Standing]) -> TimeExclusions | None:
+    """`time_exclusions` of facts with their standing: the undated and imprecise ones, named."""
+    return time_exclusions(as_of, ((fact.standing, UnplacedFact(subject=fact.subject, type=fact.type,
+                                                                 object=fact.object, date=fact.date))
+                                   for fact in facts if fact.standing in UNPLACED))
+
+
+def exclusions_caveat(exclusions: TimeExclusions | None) -> list[str]:
+    """One sentence saying how much an answer as of a day left out, pointing at the names."""
+    if exclusions is None or not (exclusions.undated or exclusions.imprecise):
+        return []
+    return [f"As of {exclusions.as_of}: {len(exclusions.undated)} undated and {len(exclusions.imprecise)} imprecise "
+            "facts (a year or month straddling the day) cannot be placed on that day; they are left out and named "
+            "in exclusions."]
