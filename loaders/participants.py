@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from graph.names import pattern_matches
 from loaders.countries import converter, name_to_iso3
 
 
@@ -63,18 +64,6 @@ def full_country_names() -> frozenset[str]:
     return frozenset(name_key(str(name)) for name in (*data["name_short"], *data["name_official"]))
 
 
-@lru_cache(maxsize=1)
-def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = converter().data
-    return tuple((str(iso3), re.compile(str(regex), re.IGNORECASE)) for iso3, regex in zip(
-        data["ISO3"], data["regex"], strict=True))
-
-
-def state_candidates(name: str) -> list[str]:
-    """ISO3 codes whose library pattern matches the name: the candidates of an ambiguous name."""
-    return sorted({iso3 for iso3, pattern in _country_patterns() if pattern.search(name)})
-
-
 @dataclass(frozen=True)
 class Resolved:
     kind: str  # "state" | "organization" | "unmatched"
@@ -91,7 +80,7 @@ def resolve_name(name: str, organizations: Mapping[str, str]) -> Resolved:
     iso3 = name_to_iso3(cleaned) if cleaned else None
     if iso3:
         return Resolved("state", iso3)
-    candidates = state_candidates(cleaned) if cleaned else []
+    candidates = pattern_matches(cleaned) if cleaned else ()
     return Resolved("unmatched", None, tuple(candidates) if len(candidates) > 1 else ())
 
 
