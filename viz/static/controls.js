@@ -298,8 +298,8 @@
 
   function dayLine() {
     const day = controls.as_of ? "As of " + controls.as_of : "As of " + controls.today + " (today)";
-    const off = filters.filter((box) => !box.checked).map((box) => box.closest("label").textContent.trim());
-    return off.length ? day + " \u00B7 not shown: " + off.map((t) => t.replace(/\s*\(\d+\)$/, "")).join(", ") : day;
+    const off = filters.filter((box) => !box.checked).map((box) => box.closest("label").querySelector("span").textContent);
+    return off.length ? day + " \u00B7 not shown: " + off.join(", ") : day;
   }
 
   function sourcesLine() {
