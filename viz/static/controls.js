@@ -473,7 +473,7 @@
       const a = scene.positions[line.from];
       const b = scene.positions[line.to];
       const edge = line.edge;
-      const color = typeof edge.color === "string" ? edge.color : "#999999";
+      const color = typeof edge.color === "string" ? edge.color : (edge.color && edge.color.color) || "#999999";
       const dashes = Array.isArray(edge.dashes) && edge.dashes.length ? ' stroke-dasharray="' + edge.dashes.join(" ") + '"' : "";
       const width_ = edge.width || 1;
       out.push('<line x1="' + a.x.toFixed(1) + '" y1="' + a.y.toFixed(1) + '" x2="' + b.x.toFixed(1) + '" y2="' + b.y.toFixed(1)
