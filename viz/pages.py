@@ -54,11 +54,13 @@ def render_view(
     appendix: Markup | None = None,
     clustered: bool = False,
     today: datetime.date | None = None,
+    takes_as_of: bool = True,
 ) -> str:
     """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`. A view as
     of a day says what it left out, and its search keeps the day. `appendix` (already escaped HTML, e.g. a
     table) goes below the network. `clustered` opens the page with one node per kind (a click expands it);
-    `today` (default: the date today) is where the date slider ends."""
+    `today` (default: the date today) is where the date slider ends; a page whose URL takes no `as_of`
+    (`takes_as_of=False`) shows the slider disabled, as a standalone file does."""
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
     controls = page_controls(view, net.nodes, net.edges, today or datetime.date.today(), clustered)
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "controls": controls}
@@ -87,6 +89,7 @@ def render_view(
             for t in [*EDGE_STYLES, *sorted(type_counts.keys() - EDGE_STYLES.keys())] if t in type_counts
         ],
         controls=controls,
+        movable=takes_as_of and not standalone,
         data_json=_script_json(data),
         dated_edges=any("label" in edge for edge in net.edges),
         node_count=len(net.nodes),
