@@ -297,7 +297,10 @@
   }
 
   function dayLine() {
-    const day = controls.as_of ? "As of " + controls.as_of : "As of " + controls.today + " (today)";
+    // A saved file opened later shows the day it was made: "today" only while that is still true.
+    const now = new Date();
+    const local = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+    const day = "As of " + (controls.as_of || controls.today + (controls.today === local ? " (today)" : ""));
     const off = filters.filter((box) => !box.checked).map((box) => box.closest("label").querySelector("span").textContent);
     return off.length ? day + " \u00B7 not shown: " + off.join(", ") : day;
   }
