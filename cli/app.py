@@ -374,10 +374,11 @@ def viz_command(
         day = datetime.date.fromisoformat(as_of) if as_of else None
     except ValueError as error:
         raise typer.BadParameter(f"{as_of!r} is not a date as YYYY-MM-DD", param_hint="--as-of") from error
+    overview = page == "overview" or node_id is None  # drawn clustered by kind, as the served overview
     try:
         db = connect(get_settings())
         try:
-            if page == "overview" or node_id is None:
+            if overview:
                 view = views.overview_view(db, day)
             elif page == "state":
                 view = views.state_view(db, node_id, day)
@@ -391,5 +392,5 @@ def viz_command(
             db.close()
     except NSGraphError as error:
         raise fail(error) from error
-    output.write_text(render_view(view, standalone=True, node_url=lambda _: ""), encoding="utf-8")
+    output.write_text(render_view(view, standalone=True, node_url=lambda _: "", clustered=overview), encoding="utf-8")
     typer.echo(f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges written to {output}")

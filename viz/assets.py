@@ -29,6 +29,7 @@ def asset_files() -> dict[str, Path]:
         VIS_JS: ASSET_DIR / VIS_JS,
         VIS_CSS: ASSET_DIR / VIS_CSS,
         PAGE_JS: OWN_ASSET_DIR / PAGE_JS,
+        "controls.js": OWN_ASSET_DIR / "controls.js",
     }
 
 

@@ -51,4 +51,4 @@ def experts_table(answer: ExpertsAndIndustry) -> Markup:
 def experts_page_html(view: GraphView, answer: ExpertsAndIndustry, *, static_url: str = "/static/vis",
                       search_url: str = "/viz/search", standalone: bool = False) -> str:
     return render_view(view, static_url=static_url, node_url=node_urls(view), search_url=search_url,
-                       standalone=standalone, appendix=experts_table(answer))
+                       standalone=standalone, appendix=experts_table(answer), takes_as_of=False)

@@ -6,8 +6,10 @@ it so an exported file opens offline. Either way a Content-Security-Policy forbi
 """
 
 import base64
+import datetime
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -16,8 +18,12 @@ from markupsafe import Markup
 from queries.unplaced import left_out_note
 from queries.view_models import GraphView
 from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
+from viz.controls import page_controls
 from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
+
+CONTROLS_JS = "controls.js"
+"""The toolbar's behaviour (filters, find, date slider, clusters, deep links, downloads), after `PAGE_JS`."""
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 SITE_NAME = "Nuclear security graph"
@@ -46,15 +52,20 @@ def render_view(
     search_url: str = "/viz/search",
     home_url: str = "/",
     appendix: Markup | None = None,
+    clustered: bool = False,
+    today: datetime.date | None = None,
+    takes_as_of: bool = True,
 ) -> str:
     """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`. A view as
     of a day says what it left out, and its search keeps the day. `appendix` (already escaped HTML, e.g. a
-    table) goes below the network."""
+    table) goes below the network. `clustered` opens the page with one node per kind (a click expands it);
+    `today` (default: the date today) is where the date slider ends; a page whose URL takes no `as_of`
+    (`takes_as_of=False`) shows the slider disabled, as a standalone file does."""
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
-    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
-    drawn = {node["id"] for node in net.nodes}
-    drawn_kinds = {node.kind for node in view.nodes if node.id in drawn}
-    drawn_types = {edge.type for edge in view.edges if edge.source in drawn and edge.target in drawn}
+    controls = page_controls(view, net.nodes, net.edges, today or datetime.date.today(), clustered)
+    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "controls": controls}
+    kind_counts = Counter(node["group"] for node in net.nodes)
+    type_counts = Counter(edge["rel"] for edge in net.edges)
     notes = [view.note] if view.note else []
     if view.exclusions is not None:
         notes.append(left_out_note(view.exclusions))
@@ -72,10 +83,13 @@ def render_view(
         **_page(view.title, static_url, standalone, search_url, home_url, view.as_of),
         view=view,
         notes=notes,
-        node_legend=[style for kind, style in NODE_STYLES.items() if kind in drawn_kinds],
+        node_legend=[(kind, style, kind_counts[kind]) for kind, style in NODE_STYLES.items() if kind in kind_counts],
         edge_legend=[
-            edge_style(t) for t in [*EDGE_STYLES, *sorted(drawn_types - EDGE_STYLES.keys())] if t in drawn_types
+            (t, edge_style(t), type_counts[t])
+            for t in [*EDGE_STYLES, *sorted(type_counts.keys() - EDGE_STYLES.keys())] if t in type_counts
         ],
+        controls=controls,
+        movable=takes_as_of and not standalone,
         data_json=_script_json(data),
         dated_edges=any("label" in edge for edge in net.edges),
         node_count=len(net.nodes),
@@ -114,11 +128,12 @@ def _page(title: str, static_url: str, standalone: bool, search_url: str, home_u
         "csp": SERVED_CSP,
     }
     if standalone:
-        scripts = [asset_text(VIS_JS), asset_text(PAGE_JS)]
+        scripts = [asset_text(VIS_JS), asset_text(PAGE_JS), asset_text(CONTROLS_JS)]
         hashes = " ".join(f"'{_sha256(script)}'" for script in scripts)
         context |= {
             "vis_js": Markup(scripts[0]),
             "page_js": Markup(scripts[1]),
+            "controls_js": Markup(scripts[2]),
             "vis_css": Markup(asset_text(VIS_CSS)),
             "csp": f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'",

@@ -30,6 +30,12 @@ class NodeStyle:
     label: str
     color: str
     shape: str
+    plural_label: str | None = None
+
+    @property
+    def plural(self) -> str:
+        """The label for several nodes of the kind (a cluster of them, say)."""
+        return self.plural_label or self.label + "s"
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "organization": NodeStyle("Organization", ORANGE, "square"),
     "legal_instrument": NodeStyle("Legal instrument", VERMILLION, "diamond"),
     "initiative": NodeStyle("Initiative", GREEN, "triangle"),
-    "guidance": NodeStyle("Guidance", SKY, "triangleDown"),
+    "guidance": NodeStyle("Guidance", SKY, "triangleDown", "Guidance"),
     "commitment": NodeStyle("Commitment", PURPLE, "star"),
     "event": NodeStyle("Event", YELLOW, "hexagon"),
     "topic": NodeStyle("Topic", GREY, "dot"),

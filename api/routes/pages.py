@@ -77,12 +77,14 @@ def not_found_page(error: NotFound, as_of: datetime.date | None = None) -> HTMLR
                  404)
 
 
-def _view_page(build: Callable[[], views.GraphView], as_of: datetime.date | None = None) -> HTMLResponse:
+def _view_page(build: Callable[[], views.GraphView], as_of: datetime.date | None = None,
+               clustered: bool = False) -> HTMLResponse:
     try:
         view = build()
     except NotFound as error:
         return not_found_page(error, as_of)
-    return _html(render_view(view, static_url=STATIC_URL, node_url=node_urls(view), search_url=SEARCH_URL))
+    return _html(render_view(view, static_url=STATIC_URL, node_url=node_urls(view), search_url=SEARCH_URL,
+                             clustered=clustered))
 
 
 @router.get("/", summary="Start page: example pages and search")
@@ -155,7 +157,7 @@ def path_page(
 
 @router.get("/viz/overview", summary="The architecture, with States aggregated per UN region")
 def overview_page(db: DatabaseDep, as_of: AsOf = None) -> HTMLResponse:
-    return _view_page(lambda: views.overview_view(db, as_of), as_of)
+    return _view_page(lambda: views.overview_view(db, as_of), as_of, clustered=True)
 
 
 @router.get("/viz/search", summary="Search nodes by id, name, short name or alias", response_model=None)

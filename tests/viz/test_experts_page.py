@@ -43,6 +43,7 @@ def check_page(session: Session, base_url: str, db: GraphDatabaseClient, folder:
     for body in expected["bodies"]:
         assert session.page.locator(f"tr[data-body='{body}']").is_visible()
     assert session.page.locator("h1").inner_text() == "Experts and industry around the summits"
+    assert session.page.locator("#nsgraph-year").is_disabled()  # the page takes no as_of: no day to move to
     assert [url for url in session.requests if not url.startswith(base_url + "/")] == []
     assert session.console_errors == []
 

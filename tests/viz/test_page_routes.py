@@ -171,6 +171,8 @@ def test_the_cli_writes_a_standalone_page(tmp_path: Path, cli: CliRunner, loaded
     assert len(drawn_data(text)["nodes"]) == len(views.state_view(loaded_db, "JPN").nodes)
     overview = cli.invoke(app, ["viz", "overview", "-o", str(tmp_path / "o.html")])
     assert overview.exit_code == 0, overview.output
+    assert drawn_data((tmp_path / "o.html").read_text(encoding="utf-8"))["controls"]["clustered"] is True
+    assert drawn_data(text)["controls"]["clustered"] is False  # only the overview opens grouped by kind
     missing = cli.invoke(app, ["viz", "state", "JPX", "-o", str(tmp_path / "x.html")])
     assert missing.exit_code == 1 and "JPN" in missing.output
 

@@ -89,12 +89,12 @@ def test_served_pages_reference_assets_once_and_only_on_this_origin() -> None:
     tags = parse(html).tags
     scripts = [attrs["src"] for tag, attrs in tags if tag == "script" and attrs.get("src")]
     styles = [attrs["href"] for tag, attrs in tags if tag == "link" and attrs["rel"] == "stylesheet"]
-    assert scripts == ["/static/vis/vis-network.min.js", "/static/vis/nsgraph.js"]
+    assert scripts == ["/static/vis/vis-network.min.js", "/static/vis/nsgraph.js", "/static/vis/controls.js"]
     assert styles == ["/static/vis/vis-network.css"]
     assert not re.search(r"""(src|href|action)\s*=\s*["']?(https?:)?//""", html)
     assert "http://" not in html and "https://" not in html
     assert asset_text("vis-network.min.js") not in html and len(html) < 100_000
-    assert set(asset_files()) == {"vis-network.min.js", "vis-network.css", "nsgraph.js"}
+    assert set(asset_files()) == {"vis-network.min.js", "vis-network.css", "nsgraph.js", "controls.js"}
     assert all(path.is_file() for path in asset_files().values())
     assert asset_files()["vis-network.min.js"].parent == ASSET_DIR
 
@@ -110,10 +110,10 @@ def test_standalone_pages_inline_everything() -> None:
     assert not [attrs for tag, attrs in tags if tag == "script" and attrs.get("src")]
     assert not [attrs for tag, attrs in tags if tag == "link" and attrs["rel"] == "stylesheet"]
     assert asset_text("vis-network.min.js") in html
-    assert asset_text("nsgraph.js") in html
+    assert asset_text("nsgraph.js") in html and asset_text("controls.js") in html
     assert "/static/vis" not in html
     csp = next(attrs["content"] for tag, attrs in tags if attrs.get("http-equiv") == "Content-Security-Policy")
-    assert csp.count("'sha256-") == 2 and "'self'" not in csp.split("style-src")[0]
+    assert csp.count("'sha256-") == 3 and "'self'" not in csp.split("style-src")[0]
 
 
 def test_the_pages_use_our_template_not_pyviss() -> None:
