@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from queries.unplaced import left_out_note
 from queries.view_models import GraphView
-from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
+from viz.assets import PAGE_JS, VIS_JS, asset_text, require_assets
 from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
 
@@ -49,7 +49,8 @@ def render_view(
 ) -> str:
     """The page drawing `view`, with legend, notes and search; a click on a node opens `node_url(id)`. A view as
     of a day says what it left out, and its search keeps the day. `appendix` (already escaped HTML, e.g. a
-    table) goes below the network."""
+    table) goes below the network. MissingAsset (naming `make assets`) when vis-network is not cached."""
+    require_assets()
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
     drawn = {node["id"] for node in net.nodes}
@@ -119,7 +120,6 @@ def _page(title: str, static_url: str, standalone: bool, search_url: str, home_u
         context |= {
             "vis_js": Markup(scripts[0]),
             "page_js": Markup(scripts[1]),
-            "vis_css": Markup(asset_text(VIS_CSS)),
             "csp": f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'",
         }
