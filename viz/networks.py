@@ -56,10 +56,8 @@ def to_network(view: GraphView, *, max_nodes: int = DEFAULT_MAX_NODES, node_url:
     net = Network(directed=True, height="100%", width="100%")
     for node in nodes:
         x, y = placed[node.id]
-        net.add_node(
-            node.id, **_node_options(node, degree[node.id], max_degree, node.id == view.focus_id), url=node_url(node.id),
-            x=x, y=y,
-        )
+        options = _node_options(node, degree[node.id], max_degree, node.id == view.focus_id)
+        net.add_node(node.id, **options, url=node_url(node.id), x=x, y=y)
     parallel: Counter[frozenset[str]] = Counter()
     for edge in edges:
         pair = frozenset((edge.source, edge.target))

@@ -1,5 +1,5 @@
-"""npm packages the pages need (map geometry, the network drawing library), fetched once at set-up by name and version with `npm pack`
-and cached beside the Neo4j jars; nothing is fetched at run time.
+"""npm packages the pages need (map geometry, the network drawing library), fetched once at set-up by name and
+version with `npm pack` and cached beside the Neo4j jars; nothing is fetched at run time.
 
 `make assets` (a step of `make run`, `make test` and `make bench`) runs `python -m viz.npm_cache`; a page
 that needs a package that is not cached fails with an error naming that command.
