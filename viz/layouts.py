@@ -38,6 +38,8 @@ GRAVITY = 0.05
 CACHE_SIZE = 128
 
 Point = tuple[float, float]
+Pixel = tuple[int, int]
+"""vis keeps whole pixels (its `getPositions` rounds), and integers keep the page's JSON short."""
 _rng_lock = threading.Lock()
 """igraph's random number generator is global: one layout at a time draws from it."""
 
@@ -59,18 +61,18 @@ def drawing(nodes: list[tuple[str, str]], edges: list[tuple[str, str, str]], foc
 
 
 def positions(nodes: list[tuple[str, str]], edges: list[tuple[str, str, str]],
-              focus: str | None = None) -> dict[str, Point]:
+              focus: str | None = None) -> dict[str, Pixel]:
     """Every node's (x, y) in vis pixels, from the cache when the same drawing was laid out before."""
     key = drawing(nodes, edges, focus)
     return dict(zip((node_id for node_id, _ in key.nodes), layout(key), strict=True))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def layout(key: Drawing) -> tuple[Point, ...]:
+def layout(key: Drawing) -> tuple[Pixel, ...]:
     """The positions of `key.nodes`, in that order (a tuple: cached values are shared)."""
     count = len(key.nodes)
     if count <= 1:
-        return ((0.0, 0.0),) * count
+        return ((0, 0),) * count
     index = {node_id: i for i, (node_id, _) in enumerate(key.nodes)}
     pairs = sorted({(min(index[s], index[t]), max(index[s], index[t])) for s, t, _ in key.edges
                     if s in index and t in index and s != t})
@@ -89,7 +91,7 @@ def layout(key: Drawing) -> tuple[Point, ...]:
 
 
 def _to_pixels(coords: list[Point], pairs: list[tuple[int, int]], edge_px: float,
-               centred: bool) -> tuple[Point, ...]:
+               centred: bool) -> tuple[Pixel, ...]:
     """Scales so the median drawn edge is at least `edge_px` long and a node's nearest neighbour is typically at
     least `GAP_PX` away (hub-heavy views pack leaves tightly however long their edges); without a focus, centres
     the drawing on (0, 0)."""
@@ -102,7 +104,7 @@ def _to_pixels(coords: list[Point], pairs: list[tuple[int, int]], edge_px: float
     if lengths.size and numpy.median(lengths) > 0:
         factors.append(edge_px / float(numpy.median(lengths)))
     scaled = points * max(factors, default=1.0)
-    return tuple((round(float(x), 1), round(float(y), 1)) for x, y in scaled)
+    return tuple((round(float(x)), round(float(y))) for x, y in scaled)
 
 
 def _median_gap(points: numpy.ndarray, rows: int = 256) -> float:

@@ -27,7 +27,7 @@ def test_every_node_is_placed_and_the_focus_is_in_the_middle() -> None:
     placed = layouts.positions(nodes, edges, view.focus_id)
     assert set(placed) == {node.id for node in view.nodes}
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in placed.values())
-    assert placed[TREATY_ID] == (0.0, 0.0)
+    assert placed[TREATY_ID] == (0, 0)
     assert len(set(placed.values())) == len(placed)  # no two nodes on one spot
 
 
@@ -57,14 +57,14 @@ def test_nodes_are_kept_apart_and_edges_long_enough() -> None:
     placed = layouts.positions(nodes, edges)
     points = list(placed.values())
     gaps = [min(math.dist(p, q) for q in points if q is not p) for p in points]
-    assert statistics.median(gaps) >= layouts.GAP_PX - 0.5  # rounded to 0.1 px
+    assert statistics.median(gaps) >= layouts.GAP_PX - 1  # rounded to whole pixels
     lengths = [math.dist(placed[source], placed[target]) for source, target, _ in edges]
-    assert statistics.median(lengths) >= layouts.LARGE_EDGE_PX - 0.5
+    assert statistics.median(lengths) >= layouts.LARGE_EDGE_PX - 1
 
 
 def test_tiny_drawings() -> None:
     assert layouts.positions([], []) == {}
-    assert layouts.positions([("a", "state")], []) == {"a": (0.0, 0.0)}
+    assert layouts.positions([("a", "state")], []) == {"a": (0, 0)}
     pair = layouts.positions([("a", "state"), ("b", "topic")], [("a", "b", "ADDRESSES"), ("a", "a", "SELF")])
     assert pair["a"] != pair["b"]
 

@@ -180,7 +180,7 @@ def test_the_node_cap_keeps_the_best_connected_and_says_how_many_were_omitted() 
     assert "Showing 500 of 601 nodes: the 101 least connected are omitted." in html
     assert data["options"]["physics"]["stabilization"]["iterations"] == 150  # for a relayout
     assert data["options"]["physics"]["enabled"] is False
-    assert all(isinstance(node["x"], float) and isinstance(node["y"], float) for node in data["nodes"])
+    assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in data["nodes"])
     small = graph_data(render_view(sample_view()))
     assert small["options"]["physics"]["stabilization"]["iterations"] == 400
     assert "omitted" not in render_view(sample_view())
