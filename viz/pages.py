@@ -16,8 +16,8 @@ from markupsafe import Markup
 from queries.unplaced import left_out_note
 from queries.view_models import GraphView
 from viz.assets import PAGE_JS, VIS_JS, asset_text, require_assets
-from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
-from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
+from viz.networks import DEFAULT_MAX_NODES, LARGE_VIEW, NodeUrl, default_node_url, drawn_edge_style, to_network
+from viz.style import EDGE_STYLES, NODE_STYLES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 SITE_NAME = "Nuclear security graph"
@@ -75,7 +75,8 @@ def render_view(
         notes=notes,
         node_legend=[style for kind, style in NODE_STYLES.items() if kind in drawn_kinds],
         edge_legend=[
-            edge_style(t) for t in [*EDGE_STYLES, *sorted(drawn_types - EDGE_STYLES.keys())] if t in drawn_types
+            drawn_edge_style(t, len(net.nodes) > LARGE_VIEW)
+            for t in [*EDGE_STYLES, *sorted(drawn_types - EDGE_STYLES.keys())] if t in drawn_types
         ],
         data_json=_script_json(data),
         dated_edges=any("label" in edge for edge in net.edges),

@@ -14,7 +14,7 @@ from queries.view_models import GraphView, ViewEdge, ViewNode
 from tests.viz.conftest import TREATY_ID, XSS_NAME, LocalSite, sample_view, star_view
 from viz import npm_cache
 from viz.assets import NPM_ASSETS, asset_bytes, asset_names, asset_text
-from viz.networks import default_node_url, kept_nodes, to_network
+from viz.networks import LARGE_VIEW, default_node_url, kept_nodes, to_network
 from viz.pages import render_landing, render_view
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_year
 
@@ -244,3 +244,17 @@ def test_the_static_app_serves_the_assets_with_a_cache_header(site: LocalSite) -
     assert httpx.get(f"{site.base_url}/static/vis/nsgraph.js").status_code == 200
     assert httpx.get(f"{site.base_url}/static/vis/template.html").status_code == 404
     assert httpx.get(f"{site.base_url}/static/vis/%2E%2E%2Fnetwork.py").status_code == 404
+
+
+def test_a_large_view_draws_solid_unlabelled_edges_and_its_legend_says_so() -> None:
+    small, large = sample_view(states=40), sample_view(states=LARGE_VIEW)
+    assert len(small.nodes) <= LARGE_VIEW < len(large.nodes)
+    small_edges = graph_data(render_view(small))["edges"]
+    assert any(edge["dashes"] for edge in small_edges) and any("label" in edge for edge in small_edges)
+    html = render_view(large)
+    edges = graph_data(html)["edges"]
+    assert not any(edge["dashes"] for edge in edges) and not any("label" in edge for edge in edges)
+    assert any("Signed" in edge["title"] and "Date: " in edge["title"] for edge in edges)  # the year stays there
+    legend = html[html.index('<aside class="legend"'): html.index("</aside>")]
+    assert "<span>Signed</span>" in legend and "stroke-dasharray" not in legend
+    assert "stroke-dasharray" in render_view(small)
