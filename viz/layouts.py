@@ -1,6 +1,6 @@
 """Node positions computed on the server, so a page draws its network at once with physics off.
 
-The layout is Fruchterman-Reingold from igraph (its C core; above 1,000 nodes its grid variant), chosen by
+The layout is Fruchterman-Reingold from igraph (its C core; from `LARGE` nodes its grid variant), chosen by
 measurement: on a 5,000-node graph shaped like ours it takes ~0.6 s, where networkx's `spring_layout` needs
 scipy from 500 nodes on and took 30 s (20 iterations) and its `forceatlas2_layout` is dense (7 s for 1,000).
 Every node is also tied by a weak edge to the focus (or, without one, to a virtual centre): a gentle gravity
@@ -85,7 +85,8 @@ def layout(key: Drawing) -> tuple[Pixel, ...]:
     low[centre] = high[centre] = 0.0
     with _rng_lock:
         igraph.set_random_number_generator(random.Random(SEED))
-        placed = graph.layout_fruchterman_reingold(weights=weights, minx=low, maxx=high, miny=low, maxy=high)
+        placed = graph.layout_fruchterman_reingold(weights=weights, minx=low, maxx=high, miny=low, maxy=high,
+                                                   grid=count >= LARGE)
     coords = [(float(x), float(y)) for x, y in placed.coords[:count]]
     return _to_pixels(coords, pairs, LARGE_EDGE_PX if count >= LARGE else EDGE_PX, centred=key.focus is not None)
 
@@ -107,12 +108,14 @@ def _to_pixels(coords: list[Point], pairs: list[tuple[int, int]], edge_px: float
     return tuple((round(float(x)), round(float(y))) for x, y in scaled)
 
 
-def _median_gap(points: numpy.ndarray, rows: int = 256) -> float:
-    """The median distance from a node to its nearest neighbour (blocks of rows keep memory small)."""
+def _median_gap(points: numpy.ndarray, rows: int = 256, sample: int = 1000) -> float:
+    """The median distance from a node to its nearest neighbour, over every k-th node when there are more than
+    `sample` (a median needs no more; blocks of rows keep memory small)."""
+    step = max(1, len(points) // sample)
     nearest = []
-    for start in range(0, len(points), rows):
-        block = points[start:start + rows]
-        squared = ((block[:, None, :] - points[None, :, :]) ** 2).sum(axis=-1)
-        squared[numpy.arange(len(block)), numpy.arange(start, start + len(block))] = numpy.inf
+    for start in range(0, len(points), rows * step):
+        chosen = numpy.arange(start, min(start + rows * step, len(points)), step)
+        squared = ((points[chosen][:, None, :] - points[None, :, :]) ** 2).sum(axis=-1)
+        squared[numpy.arange(len(chosen)), chosen] = numpy.inf
         nearest.append(squared.min(axis=1))
     return float(numpy.sqrt(numpy.median(numpy.concatenate(nearest))))
