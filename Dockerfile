@@ -2,7 +2,7 @@
 # The npm packages the pages need (viz/npm_cache.py: PACKAGES) are packed at build time, never at run time.
 FROM node:22-slim AS npm
 WORKDIR /npm
-RUN npm pack world-atlas@2.0.2
+RUN npm pack world-atlas@2.0.2 && npm pack vis-network@10.1.5
 
 FROM python:3.11-slim
 WORKDIR /app

@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# npm packages the pages need (world-atlas: the map's Natural Earth shapes), packed once into
+# npm packages the pages need (world-atlas: the map's shapes; vis-network: the network pages), packed once into
 # $(CACHE_DIR)/npm (default ~/.cache/nsgraph/npm) beside the Neo4j jars; later runs need no network.
 assets: $(STAMP)
 	$(BIN)/python -m viz.npm_cache

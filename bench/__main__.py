@@ -48,6 +48,10 @@ Targets (issue 15): cached p50 at concurrency 1 <= 1.0x the floor; cached throug
 PARTS = ("reads", "growth", "pages", "contention", "load")
 
 
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
 def _held(value: float, limit: float, at_most: bool = True) -> str:
     return "yes" if (value <= limit if at_most else value >= limit) else "**no**"
 
@@ -110,11 +114,13 @@ def main() -> None:
             if "pages" in parts:
                 page_results = pages.measure_pages(base_url)
                 lines += report(
-                    console, "Pages (server p50 of 20 requests; browser: median of 5 loads until stable, map until "
-                             "painted)",
-                    ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms"],
+                    console, "Pages (server p50 of 20 requests; browser: median of 5 first loads until drawn and "
+                             "still, map until painted; network built with its layout computed / cached, ms)",
+                    ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms",
+                     "target", "network, layout cold ms", "network, layout cached ms"],
                     [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}",
-                      f"{r.stable_ms:.0f}"] for r in page_results])
+                      f"{r.stable_ms:.0f}", r.target or "-", _ms(r.layout_cold_ms), _ms(r.layout_cached_ms)]
+                     for r in page_results])
             if "contention" in parts:
                 contended, background = contention.measure_contention(base_url)
                 lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]

@@ -1,53 +1,74 @@
-"""The static files pages reference: vis-network (from the installed pyvis, never copied) and our page JS.
+"""The static files network pages reference: vis-network (its standalone build, read from the npm tarball that
+`make assets` caches, never unpacked) and our page JS.
 
-Served pages load them from one static route so browsers cache them; standalone pages inline them.
+Served pages load them from one static route so browsers cache them; standalone pages inline them. The
+standalone build bundles vis-data and injects its own CSS (as <style> elements, which both page policies
+allow), so no stylesheet is referenced.
 """
 
+import mimetypes
 from functools import cache
 from pathlib import Path
 
-import pyvis
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
-ASSET_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-"""vis-network 9.1.2 as shipped inside pyvis."""
+from viz import npm_cache
 
 OWN_ASSET_DIR = Path(__file__).parent / "static"
 
 VIS_JS = "vis-network.min.js"
-VIS_CSS = "vis-network.css"
 PAGE_JS = "nsgraph.js"
+CONTROLS_JS = "controls.js"
+"""The toolbar's behaviour (filters, find, date slider, clusters, deep links, downloads), after `PAGE_JS`."""
+
+NPM_ASSETS: dict[str, tuple[str, str]] = {VIS_JS: ("vis-network", "standalone/umd/vis-network.min.js")}
+"""Served name -> (npm package, file in it)."""
 
 
 def asset_files() -> dict[str, Path]:
-    """Every file a page may reference, by the name it has under the static URL."""
-    return {
-        VIS_JS: ASSET_DIR / VIS_JS,
-        VIS_CSS: ASSET_DIR / VIS_CSS,
-        PAGE_JS: OWN_ASSET_DIR / PAGE_JS,
-        "controls.js": OWN_ASSET_DIR / "controls.js",
-    }
+    """Our own files a page may reference, by the name they have under the static URL."""
+    return {PAGE_JS: OWN_ASSET_DIR / PAGE_JS, CONTROLS_JS: OWN_ASSET_DIR / CONTROLS_JS}
+
+
+def asset_names() -> set[str]:
+    """Every name the static route serves."""
+    return {*NPM_ASSETS, *asset_files()}
+
+
+def require_assets() -> None:
+    """Raises MissingAsset (naming `make assets`) when a package a network page references is not cached."""
+    for package, _ in NPM_ASSETS.values():
+        npm_cache.require(package)
+
+
+def asset_bytes(name: str) -> bytes:
+    """An asset's content; the npm ones are read from the tarball once per process."""
+    if name in NPM_ASSETS:
+        return npm_cache.package_file(*NPM_ASSETS[name])
+    return asset_files()[name].read_bytes()
 
 
 @cache
 def asset_text(name: str) -> str:
     """An asset's content, for inlining into standalone pages."""
-    return asset_files()[name].read_text(encoding="utf-8")
+    return asset_bytes(name).decode("utf-8")
 
 
 def static_app(max_age: int = 86400) -> Starlette:
     """An ASGI app serving the assets with a cache header, to mount at the pages' `static_url`."""
-    files = asset_files()
+    names = asset_names()
     cache_control = f"public, max-age={max_age}"
 
-    async def asset(request: Request) -> FileResponse:
-        path = files.get(request.path_params["name"])
-        if path is None:
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in names:
             raise HTTPException(status_code=404)
-        return FileResponse(path, headers={"Cache-Control": cache_control})
+        content = await run_in_threadpool(asset_bytes, name)  # the first read unpacks from the tarball: ~1 s
+        return Response(content, media_type=mimetypes.guess_type(name)[0], headers={"Cache-Control": cache_control})
 
     return Starlette(routes=[Route("/{name}", asset)])

@@ -1,22 +1,27 @@
-"""GraphView -> pyvis Network: the drawable nodes and edges, their styles, tooltips and physics.
+"""GraphView -> pyvis Network: the drawable nodes and edges, their styles, tooltips, positions and physics.
 
-Labels are drawn on the canvas and tooltips are plain strings (vis-network 9 shows a string `title`
+Nodes carry positions computed on the server (`viz.layouts`) and physics is off, so a page is still at its
+first draw; the physics options stay for the page's relayout, which runs them until stable.
+Labels are drawn on the canvas and tooltips are plain strings (vis-network 10, like 9, shows a string `title`
 with `innerText`), so names are never interpreted as HTML here; the page template escapes the rest.
 """
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from urllib.parse import quote
 
 from pyvis.network import Network
 
 from queries.view_models import GraphView, PropertyValue, ViewEdge, ViewNode
-from viz.style import MAX_NODE_SIZE, NODE_STYLES, edge_style, edge_year, node_size
+from viz.layouts import positions
+from viz.style import MAX_NODE_SIZE, NODE_STYLES, EdgeStyle, edge_style, edge_year, node_size
 
 DEFAULT_MAX_NODES = 500
 LARGE_VIEW = 300
-"""Above this many nodes the layout runs fewer iterations, skips vis's slow initial placement and hides
-edges while dragging."""
+"""Above this many nodes the relayout runs fewer iterations, edges hide while dragging, carry no year label
+(the year stays in the tooltip) and are drawn solid (types keep their colour and width): thousands of edge
+labels and dashed lines cost every draw more than they tell (dashes alone tripled the redraw of 5,000 nodes)."""
 
 LABEL_CHARS = 32
 VALUE_CHARS = 160
@@ -42,22 +47,24 @@ def kept_nodes(view: GraphView, max_nodes: int) -> list[ViewNode]:
 
 
 def to_network(view: GraphView, *, max_nodes: int = DEFAULT_MAX_NODES, node_url: NodeUrl = default_node_url) -> Network:
-    """Builds the network to draw; each node carries the `url` its click navigates to."""
+    """Builds the network to draw; each node carries the `url` its click navigates to and its position."""
     nodes = kept_nodes(view, max_nodes)
     ids = {node.id for node in nodes}
     edges = [edge for edge in view.edges if edge.source in ids and edge.target in ids]
     degree = _degrees(edges)
     max_degree = max(degree.values(), default=0)
 
+    placed = positions([(node.id, node.kind) for node in nodes], [(e.source, e.target, e.type) for e in edges],
+                       view.focus_id)
     net = Network(directed=True, height="100%", width="100%")
     for node in nodes:
-        net.add_node(
-            node.id, **_node_options(node, degree[node.id], max_degree, node.id == view.focus_id), url=node_url(node.id)
-        )
+        x, y = placed[node.id]
+        options = _node_options(node, degree[node.id], max_degree, node.id == view.focus_id)
+        net.add_node(node.id, **options, url=node_url(node.id), x=x, y=y)
     parallel: Counter[frozenset[str]] = Counter()
     for edge in edges:
         pair = frozenset((edge.source, edge.target))
-        net.add_edge(edge.source, edge.target, **_edge_options(edge, parallel[pair]))
+        net.add_edge(edge.source, edge.target, **_edge_options(edge, parallel[pair], len(nodes) > LARGE_VIEW))
         parallel[pair] += 1
     net.options = _options(len(nodes))
     return net
@@ -100,8 +107,14 @@ def _node_colors(color: str) -> dict[str, object]:
     return {"background": color, "border": BORDER, "highlight": selected, "hover": selected}
 
 
-def _edge_options(edge: ViewEdge, parallel_index: int) -> dict[str, object]:
-    style = edge_style(edge.type)
+def drawn_edge_style(edge_type: str, large: bool) -> EdgeStyle:
+    """The style an edge is drawn with (and the legend shows): solid in a large view."""
+    style = edge_style(edge_type)
+    return replace(style, dashes=[]) if large else style
+
+
+def _edge_options(edge: ViewEdge, parallel_index: int, large: bool) -> dict[str, object]:
+    style = drawn_edge_style(edge.type, large)
     year = edge_year(edge.properties)
     lines = [f"{style.label} ({edge.type})", *_property_lines(edge.properties), *_source_lines(edge.sources)]
     options: dict[str, object] = {
@@ -110,7 +123,7 @@ def _edge_options(edge: ViewEdge, parallel_index: int) -> dict[str, object]:
         "dashes": style.dashes or False,
         "width": style.width,
     }
-    if year:
+    if year and not large:
         options["label"] = year
     if parallel_index:
         # A State often both signed and is party to the same treaty: bend the later edges apart.
@@ -135,15 +148,16 @@ def _source_lines(sources: list[str]) -> list[str]:
 
 
 def _options(node_count: int) -> dict[str, object]:
-    """vis-network options. Physics only runs to stabilise (the page turns it off once stable); edges are
-    straight because curved ones cost a physics support node each, except parallel ones (bent apart)."""
+    """vis-network options. Physics is off (positions come with the nodes); its settings are for the page's
+    relayout, which turns it on until stable. Edges are straight because curved ones cost a physics support node
+    each, except parallel ones (bent apart)."""
     large = node_count > LARGE_VIEW
     if large:
         force_atlas = {"gravitationalConstant": -80, "springLength": 90, "avoidOverlap": 0.3}
     else:
         force_atlas = {"gravitationalConstant": -150, "springLength": 160, "avoidOverlap": 0.5}
     physics = {
-        "enabled": True,
+        "enabled": False,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {**force_atlas, "centralGravity": 0.06},
         "minVelocity": 0.75,
@@ -151,7 +165,7 @@ def _options(node_count: int) -> dict[str, object]:
     }
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": not large},
+        "layout": {"improvedLayout": False},
         "physics": physics,
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large},
         "groups": {kind: {"color": _node_colors(style.color)} for kind, style in NODE_STYLES.items()},

@@ -1,5 +1,5 @@
-"""npm packages the pages need (map geometry), fetched once at set-up by name and version with `npm pack`
-and cached beside the Neo4j jars; nothing is fetched at run time.
+"""npm packages the pages need (map geometry, the network drawing library), fetched once at set-up by name and
+version with `npm pack` and cached beside the Neo4j jars; nothing is fetched at run time.
 
 `make assets` (a step of `make run`, `make test` and `make bench`) runs `python -m viz.npm_cache`; a page
 that needs a package that is not cached fails with an error naming that command.
@@ -15,8 +15,9 @@ from pathlib import Path
 from graph.errors import NSGraphError
 from graph.settings import get_settings
 
-PACKAGES: dict[str, str] = {"world-atlas": "2.0.2"}
-"""name -> exact version: Natural Earth country shapes as TopoJSON (countries-50m.json)."""
+PACKAGES: dict[str, str] = {"world-atlas": "2.0.2", "vis-network": "10.1.5"}
+"""name -> exact version: Natural Earth country shapes as TopoJSON (countries-50m.json); the network pages'
+drawing library (its standalone build, which bundles vis-data and injects its own CSS)."""
 
 FETCH_COMMAND = "make assets  (or: .venv/bin/python -m viz.npm_cache)"
 
@@ -50,12 +51,19 @@ def fetch(name: str) -> Path:
     return target
 
 
-@cache
-def package_file(name: str, member: str) -> bytes:
-    """One file of a cached package (read from the tarball, never unpacked); MissingAsset names the fix."""
+def require(name: str) -> Path:
+    """The cached tarball, or MissingAsset naming the command that fetches it (a cheap check for pages that only
+    reference the package)."""
     path = tarball(name)
     if not path.exists():
         raise MissingAsset(f"{name}@{PACKAGES[name]} is not cached at {path}: run {FETCH_COMMAND}")
+    return path
+
+
+@cache
+def package_file(name: str, member: str) -> bytes:
+    """One file of a cached package (read from the tarball, never unpacked); MissingAsset names the fix."""
+    path = require(name)
     with tarfile.open(path) as archive:
         handle = archive.extractfile(f"package/{member}")
         if handle is None:
@@ -65,7 +73,7 @@ def package_file(name: str, member: str) -> bytes:
 
 def missing() -> list[str]:
     """What is not cached, each with the command that fixes it; the server logs these at start."""
-    return [f"{name}@{version} is not cached at {tarball(name)}: the map pages will fail until you run "
+    return [f"{name}@{version} is not cached at {tarball(name)}: the pages that need it will fail until you run "
             f"{FETCH_COMMAND}" for name, version in PACKAGES.items() if not tarball(name).exists()]
 
 

@@ -17,13 +17,10 @@ from markupsafe import Markup
 
 from queries.unplaced import left_out_note
 from queries.view_models import GraphView
-from viz.assets import PAGE_JS, VIS_CSS, VIS_JS, asset_text
+from viz.assets import CONTROLS_JS, PAGE_JS, VIS_JS, asset_text, require_assets
 from viz.controls import page_controls
-from viz.networks import DEFAULT_MAX_NODES, NodeUrl, default_node_url, to_network
-from viz.style import EDGE_STYLES, NODE_STYLES, edge_style
-
-CONTROLS_JS = "controls.js"
-"""The toolbar's behaviour (filters, find, date slider, clusters, deep links, downloads), after `PAGE_JS`."""
+from viz.networks import DEFAULT_MAX_NODES, LARGE_VIEW, NodeUrl, default_node_url, drawn_edge_style, to_network
+from viz.style import EDGE_STYLES, NODE_STYLES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 SITE_NAME = "Nuclear security graph"
@@ -60,7 +57,9 @@ def render_view(
     of a day says what it left out, and its search keeps the day. `appendix` (already escaped HTML, e.g. a
     table) goes below the network. `clustered` opens the page with one node per kind (a click expands it);
     `today` (default: the date today) is where the date slider ends; a page whose URL takes no `as_of`
-    (`takes_as_of=False`) shows the slider disabled, as a standalone file does."""
+    (`takes_as_of=False`) shows the slider disabled, as a standalone file does. MissingAsset (naming `make assets`)
+    when vis-network is not cached."""
+    require_assets()
     net = to_network(view, max_nodes=max_nodes, node_url=node_url)
     controls = page_controls(view, net.nodes, net.edges, today or datetime.date.today(), clustered)
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "controls": controls}
@@ -85,7 +84,7 @@ def render_view(
         notes=notes,
         node_legend=[(kind, style, kind_counts[kind]) for kind, style in NODE_STYLES.items() if kind in kind_counts],
         edge_legend=[
-            (t, edge_style(t), type_counts[t])
+            (t, drawn_edge_style(t, len(net.nodes) > LARGE_VIEW), type_counts[t])
             for t in [*EDGE_STYLES, *sorted(type_counts.keys() - EDGE_STYLES.keys())] if t in type_counts
         ],
         controls=controls,
@@ -134,7 +133,6 @@ def _page(title: str, static_url: str, standalone: bool, search_url: str, home_u
             "vis_js": Markup(scripts[0]),
             "page_js": Markup(scripts[1]),
             "controls_js": Markup(scripts[2]),
-            "vis_css": Markup(asset_text(VIS_CSS)),
             "csp": f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'",
         }

@@ -244,7 +244,7 @@ def session(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Sessio
 
 
 def wait_until_drawn(page: Page, timeout_ms: float = 60_000) -> None:
-    """Waits for the layout to stabilise (physics is then off, so positions no longer move)."""
+    """Waits until the network is drawn and still (physics off: at the first draw, or after a relayout)."""
     page.wait_for_function("() => window.nsgraphNetwork && window.nsgraphNetwork.stabilized", timeout=timeout_ms)
 
 

@@ -17,7 +17,7 @@ from tests.viz.conftest import (
     star_view,
     wait_until_drawn,
 )
-from viz.networks import default_node_url
+from viz.networks import default_node_url, to_network
 from viz.pages import render_landing, render_view
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,15 @@ pytestmark = pytest.mark.browser
 def drawn_counts(session: Session) -> tuple[int, int]:
     counts = session.page.evaluate("() => [window.nsgraphNetwork.nodes.length, window.nsgraphNetwork.edges.length]")
     return counts[0], counts[1]
+
+
+def drawn_positions(session: Session) -> dict[str, tuple[float, float]]:
+    positions = session.page.evaluate("() => window.nsgraphNetwork.network.getPositions()")
+    return {node_id: (point["x"], point["y"]) for node_id, point in positions.items()}
+
+
+def physics_on(session: Session) -> bool:
+    return session.page.evaluate("() => window.nsgraphNetwork.network.physics.physicsEnabled")
 
 
 def assert_stayed_on(session: Session, origin: str) -> None:
@@ -43,8 +52,44 @@ def test_served_page_draws_the_whole_view_from_this_origin_only(site: LocalSite,
     assert session.page.locator("#nsgraph-status").is_hidden()
     assert_stayed_on(session, site.base_url)
     paths = {urlsplit(url).path for url in session.requests}
-    assert {"/static/vis/vis-network.min.js", "/static/vis/vis-network.css", "/static/vis/nsgraph.js"} <= paths
+    assert {"/static/vis/vis-network.min.js", "/static/vis/nsgraph.js"} <= paths
     assert session.console_errors == []  # includes Content-Security-Policy violations
+
+
+def test_nodes_arrive_at_the_servers_positions_and_stay_there(site: LocalSite, session: Session) -> None:
+    view = sample_view()
+    sent = {node["id"]: (node["x"], node["y"]) for node in to_network(view).nodes}
+    session.page.goto(site.publish("fixed", render_view(view)))
+    wait_until_drawn(session.page)
+    assert session.page.evaluate("() => document.body.dataset.stabilized") == "true"
+    assert physics_on(session) is False
+    first = drawn_positions(session)
+    assert first.keys() == sent.keys()
+    assert first == sent
+    session.page.wait_for_timeout(500)  # time for physics to move nodes, were it on
+    assert drawn_positions(session) == first
+    assert session.console_errors == []
+
+
+def test_relayout_runs_the_physics_and_settles_again(site: LocalSite, session: Session) -> None:
+    session.page.goto(site.publish("relayout", render_view(sample_view())))
+    wait_until_drawn(session.page)
+    before = drawn_positions(session)
+    started = session.page.evaluate("""() => {
+        const state = window.nsgraphNetwork;
+        state.relayout();
+        return [state.network.physics.physicsEnabled, state.stabilized, document.body.dataset.stabilized ?? null];
+    }""")
+    assert started == [True, False, None]
+    wait_until_drawn(session.page)
+    assert physics_on(session) is False
+    assert session.page.evaluate("() => document.body.dataset.stabilized") == "true"
+    assert session.page.locator("#nsgraph-status").is_hidden()
+    after = drawn_positions(session)
+    assert after != before  # the live physics moved the nodes
+    session.page.wait_for_timeout(500)
+    assert drawn_positions(session) == after
+    assert session.console_errors == []
 
 
 def test_clicking_a_node_opens_its_page(site: LocalSite, session: Session) -> None:

@@ -3,14 +3,18 @@
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import httpx
+import pytest
 
 from graph.model import LABEL_TO_KIND, Rel
+from graph.settings import get_settings
 from queries.view_models import GraphView, ViewEdge, ViewNode
 from tests.viz.conftest import TREATY_ID, XSS_NAME, LocalSite, sample_view, star_view
-from viz.assets import ASSET_DIR, asset_files, asset_text
-from viz.networks import default_node_url, kept_nodes, to_network
+from viz import npm_cache
+from viz.assets import NPM_ASSETS, asset_bytes, asset_names, asset_text
+from viz.networks import LARGE_VIEW, default_node_url, kept_nodes, to_network
 from viz.pages import render_landing, render_view
 from viz.style import EDGE_STYLES, NODE_STYLES, edge_year
 
@@ -90,13 +94,32 @@ def test_served_pages_reference_assets_once_and_only_on_this_origin() -> None:
     scripts = [attrs["src"] for tag, attrs in tags if tag == "script" and attrs.get("src")]
     styles = [attrs["href"] for tag, attrs in tags if tag == "link" and attrs["rel"] == "stylesheet"]
     assert scripts == ["/static/vis/vis-network.min.js", "/static/vis/nsgraph.js", "/static/vis/controls.js"]
-    assert styles == ["/static/vis/vis-network.css"]
+    assert styles == []  # vis-network's standalone build injects its own CSS
     assert not re.search(r"""(src|href|action)\s*=\s*["']?(https?:)?//""", html)
     assert "http://" not in html and "https://" not in html
     assert asset_text("vis-network.min.js") not in html and len(html) < 100_000
-    assert set(asset_files()) == {"vis-network.min.js", "vis-network.css", "nsgraph.js", "controls.js"}
-    assert all(path.is_file() for path in asset_files().values())
-    assert asset_files()["vis-network.min.js"].parent == ASSET_DIR
+    assert asset_names() == {"vis-network.min.js", "nsgraph.js", "controls.js"}
+
+
+def test_vis_network_is_the_pinned_standalone_build_from_the_npm_cache() -> None:
+    package, member = NPM_ASSETS["vis-network.min.js"]
+    assert (package, member) == ("vis-network", "standalone/umd/vis-network.min.js")
+    assert npm_cache.PACKAGES[package].startswith("10.")
+    header = asset_text("vis-network.min.js")[:400]
+    assert f"@version {npm_cache.PACKAGES[package]}" in header
+    assert asset_bytes("vis-network.min.js") == npm_cache.package_file(package, member)
+
+
+def test_a_missing_vis_network_names_the_command_that_fetches_it(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(npm_cache.MissingAsset, match="make assets"):
+            render_view(sample_view(states=2))
+        assert any("vis-network" in problem for problem in npm_cache.missing())
+    finally:
+        get_settings.cache_clear()
 
 
 def test_the_static_url_is_a_parameter() -> None:
@@ -155,8 +178,9 @@ def test_the_node_cap_keeps_the_best_connected_and_says_how_many_were_omitted() 
     assert len(data["nodes"]) == 500
     assert "hub" in {node["id"] for node in data["nodes"]}
     assert "Showing 500 of 601 nodes: the 101 least connected are omitted." in html
-    assert data["options"]["physics"]["stabilization"]["iterations"] == 150
-    assert data["options"]["layout"]["improvedLayout"] is False
+    assert data["options"]["physics"]["stabilization"]["iterations"] == 150  # for a relayout
+    assert data["options"]["physics"]["enabled"] is False
+    assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in data["nodes"])
     small = graph_data(render_view(sample_view()))
     assert small["options"]["physics"]["stabilization"]["iterations"] == 400
     assert "omitted" not in render_view(sample_view())
@@ -215,7 +239,22 @@ def test_an_unknown_relationship_type_still_draws_and_is_in_the_legend() -> None
 def test_the_static_app_serves_the_assets_with_a_cache_header(site: LocalSite) -> None:
     js = httpx.get(f"{site.base_url}/static/vis/vis-network.min.js")
     assert js.status_code == 200 and js.headers["cache-control"] == "public, max-age=86400"
-    assert js.content == asset_files()["vis-network.min.js"].read_bytes()
+    assert js.content == asset_bytes("vis-network.min.js")
+    assert js.headers["content-type"].startswith("text/javascript")
     assert httpx.get(f"{site.base_url}/static/vis/nsgraph.js").status_code == 200
     assert httpx.get(f"{site.base_url}/static/vis/template.html").status_code == 404
     assert httpx.get(f"{site.base_url}/static/vis/%2E%2E%2Fnetwork.py").status_code == 404
+
+
+def test_a_large_view_draws_solid_unlabelled_edges_and_its_legend_says_so() -> None:
+    small, large = sample_view(states=40), sample_view(states=LARGE_VIEW)
+    assert len(small.nodes) <= LARGE_VIEW < len(large.nodes)
+    small_edges = graph_data(render_view(small))["edges"]
+    assert any(edge["dashes"] for edge in small_edges) and any("label" in edge for edge in small_edges)
+    html = render_view(large)
+    edges = graph_data(html)["edges"]
+    assert not any(edge["dashes"] for edge in edges) and not any("label" in edge for edge in edges)
+    assert any("Signed" in edge["title"] and "Date: " in edge["title"] for edge in edges)  # the year stays there
+    legend = html[html.index('<aside class="legend"'): html.index("</aside>")]
+    assert "<span>Signed</span>" in legend and "stroke-dasharray" not in legend
+    assert "stroke-dasharray" in render_view(small)
