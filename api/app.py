@@ -1,6 +1,7 @@
 """The FastAPI application: one driver per process, opened and closed in the lifespan."""
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -40,6 +41,7 @@ from api.routes.resources import RESOURCES, resource_router
 from graph.driver import connect
 from graph.settings import Settings, get_settings
 from viz import npm_cache
+from viz.assets import preload as preload_assets
 from viz.assets import static_app
 from viz.maps import MAP_STATIC_URL, map_static_app
 
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None, uri: str | None = None) -> Fast
         app.state.cypher_slots = cypher_slots(settings)
         for problem in npm_cache.missing():
             logger.warning(problem)
+        threading.Thread(target=preload_assets, name="nsgraph-asset-preload", daemon=True).start()
         app.state.db = connect(settings, uri)
         version_watcher.start()
         try:

@@ -3,6 +3,7 @@ types, redirects, escaping, HTML 404s with suggestions, search input that Lucene
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +11,15 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from api.app import create_app
 from api.routes.pages import EXAMPLES
 from cli.app import app
 from graph.driver import GraphDatabaseClient
+from graph.settings import Settings
 from queries import views
 from tests.viz.conftest import XSS_NAME
+from viz import npm_cache
+from viz.assets import NPM_ASSETS, VIS_JS
 
 HTML = "text/html; charset=utf-8"
 _DATA = re.compile(r'<script type="application/json" id="nsgraph-data">(.*?)</script>', re.S)
@@ -176,3 +181,18 @@ def test_the_cli_writes_a_standalone_page(tmp_path: Path, cli: CliRunner, loaded
     missing = cli.invoke(app, ["viz", "state", "JPX", "-o", str(tmp_path / "x.html")])
     assert missing.exit_code == 1 and "JPN" in missing.output
 
+
+
+def test_the_server_reads_vis_network_out_of_its_tarball_as_it_starts(settings: Settings, neo4j_uri: str,
+                                                                      loaded_db: GraphDatabaseClient) -> None:
+    """The first network page of a fresh process should not wait for the 18 MB package to be read."""
+    npm_cache.package_file.cache_clear()
+    package, member = NPM_ASSETS[VIS_JS]
+    with TestClient(create_app(settings, neo4j_uri)):
+        deadline = time.monotonic() + 60
+        while npm_cache.package_file.cache_info().currsize == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert npm_cache.package_file.cache_info().currsize == 1
+        hits = npm_cache.package_file.cache_info().hits
+        npm_cache.package_file(package, member)
+        assert npm_cache.package_file.cache_info().hits == hits + 1  # the page's read is the preloaded one
