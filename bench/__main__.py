@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from bench import contention, growth, latency, pages, throughput
 from bench.harness import api_server, database
+from bench.results import PARTS, merged
 from graph.driver import GraphDatabaseClient
 from graph.settings import Settings
 
@@ -25,7 +27,7 @@ def machine() -> str:
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return (f"{os.cpu_count()} cores ({cpu}), {memory_kb // 1024 // 1024} GiB, Python {platform.python_version()}, "
-            f"{java}, load average {os.getloadavg()[0]:.1f} at the start (the machine is shared)")
+            f"{java}; the machine is shared, so each part gives the load average around it")
 
 
 def report(console: Console, title: str, columns: list[str], rows: list[list[str]]) -> list[str]:
@@ -45,7 +47,10 @@ Targets (issue 15): cached p50 at concurrency 1 <= 1.0x the floor; cached throug
 >= 0.8x the static file's; uncached p50 at concurrency 1 <= 3x the floor; uncached p50 grows <= 2x for
 10x the data.
 """
-PARTS = ("reads", "growth", "pages", "contention", "load")
+
+def when(started: datetime.datetime, load_at_start: float) -> str:
+    return (f"_Measured {started:%Y-%m-%d %H:%M} UTC; load average {load_at_start:.1f} at the start, "
+            f"{os.getloadavg()[0]:.1f} at the end (other work on the machine shows in the p95s and the floor)._")
 
 
 def _ms(value: float | None) -> str:
@@ -86,6 +91,23 @@ def growth_table(console: Console, base_url: str, db: GraphDatabaseClient) -> li
           f"{g.tenfold.p95_ms:.2f}", f"{g.ratio:.2f}", "<= 2x", _held(g.ratio, 2.0)] for g in results])
 
 
+def pages_table(console: Console, base_url: str) -> list[str]:
+    page_results = pages.measure_pages(base_url)
+    return report(
+        console, "Pages (server p50 of 20 requests; browser: median of 5 first loads until drawn and "
+                 "still, map until painted; network built with its layout computed / cached, ms)",
+        ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms",
+         "target", "network, layout cold ms", "network, layout cached ms"],
+        [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}",
+          f"{r.stable_ms:.0f}", r.target or "-", _ms(r.layout_cold_ms), _ms(r.layout_cached_ms)]
+         for r in page_results])
+
+
+def contention_tables(console: Console, base_url: str) -> list[str]:
+    contended, background = contention.measure_contention(base_url)
+    return [*report(console, contention.TITLE, *contention.table(contended)), "", background]
+
+
 def load_table(console: Console, db: GraphDatabaseClient) -> list[str]:
     shipped = throughput.shipped_load_seconds(db)
     naive = throughput.naive_rate(db)
@@ -103,33 +125,25 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS), help="run only these parts")
     parts = parser.parse_args().only
     console = Console(width=180)
-    lines = [f"# Benchmark results\n\nRun {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}"
-             f"{'' if len(parts) == len(PARTS) else ' (parts: ' + ', '.join(parts) + ')'}.\n", TARGETS]
+    measured: dict[str, list[str]] = {}
+
+    def measure(part: str, run: Callable[[], list[str]]) -> None:
+        if part in parts:
+            started, load = datetime.datetime.now(datetime.UTC), os.getloadavg()[0]
+            lines = run()
+            measured[part] = [when(started, load), *lines]
+
     with tempfile.TemporaryDirectory() as scratch, database(Path(scratch)) as (settings, db):
         with api_server(settings) as base_url:
-            if "reads" in parts:
-                lines += reads_tables(console, base_url, settings, db)
-            if "growth" in parts:
-                lines += growth_table(console, base_url, db)
-            if "pages" in parts:
-                page_results = pages.measure_pages(base_url)
-                lines += report(
-                    console, "Pages (server p50 of 20 requests; browser: median of 5 first loads until drawn and "
-                             "still, map until painted; network built with its layout computed / cached, ms)",
-                    ["page", "server p50 ms", "HTML bytes", "bytes with assets (first load)", "stable after ms",
-                     "target", "network, layout cold ms", "network, layout cached ms"],
-                    [[r.page, f"{r.server_p50_ms:.1f}", f"{r.html_bytes:,}", f"{r.total_bytes:,}",
-                      f"{r.stable_ms:.0f}", r.target or "-", _ms(r.layout_cold_ms), _ms(r.layout_cached_ms)]
-                     for r in page_results])
-            if "contention" in parts:
-                contended, background = contention.measure_contention(base_url)
-                lines += [*report(console, contention.TITLE, *contention.table(contended)), "", background]
-        if "load" in parts:
-            lines += load_table(console, db)
-    one, five, fifteen = os.getloadavg()
-    lines.append(f"\nLoad average at the end: {one:.1f} (1 min), {five:.1f} (5 min), {fifteen:.1f} (15 min); "
-                 "other work on the machine shows in the p95s and in the floor itself.")
-    RESULTS.write_text("\n".join(lines) + "\n")
+            measure("reads", lambda: reads_tables(console, base_url, settings, db))
+            measure("growth", lambda: growth_table(console, base_url, db))
+            measure("pages", lambda: pages_table(console, base_url))
+            measure("contention", lambda: contention_tables(console, base_url))
+        measure("load", lambda: load_table(console, db))
+    header = (f"# Benchmark results\n\nOn {machine()}. `make bench` measures every part; "
+              f"`python -m bench --only PART ...` replaces just those parts' sections.\n{TARGETS}")
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    RESULTS.write_text(merged(previous, header, measured), encoding="utf-8")
     console.print(f"written to {RESULTS}")
 
 
