@@ -3,7 +3,7 @@
 The sample data is made up (shaped like the real graph) and carries hostile names on purpose.
 """
 
-import warnings
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,10 +236,15 @@ def session(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Sessio
     yield recorded
     SCREENSHOTS.mkdir(exist_ok=True)
     shot = SCREENSHOTS / f"{request.node.path.stem}--{request.node.name}.png"
-    try:
-        page.screenshot(path=shot)
-    except PlaywrightError as error:  # a record for people, not a check: Chromium under load may refuse one
-        warnings.warn(f"no screenshot {shot.name}: {error.message}", stacklevel=1)
+    for attempt in (1, 2):  # a record for people, not a check: Chromium under load may refuse one, so once more
+        try:
+            page.screenshot(path=shot)
+            break
+        except PlaywrightError as error:
+            if attempt == 2:  # logged, never a warning: the suite turns warnings into errors
+                logging.getLogger(__name__).warning("no screenshot %s: %s", shot.name, error.message)
+            else:
+                page.wait_for_timeout(500)
     context.close()
 
 
