@@ -4,11 +4,13 @@ api/ to serve. Nothing imports this package.
 """
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from graph.errors import NSGraphError
 from graph.runtime import LocalNeo4j, database_for_this_process
@@ -151,6 +153,20 @@ def parse_statement_command(
         raise typer.Exit(code=2)
 
 
+def _show_then_write(out: Console, tables: list[Table], check: Callable[[], None], write: Callable[[], Any],
+                     apply: bool) -> None:
+    """The diff first; without --apply only the checks a write would make, else the one write and its summary."""
+    from loaders.load import summary_table
+
+    for table in tables:
+        out.print(table)
+    if not apply:
+        check()
+        out.print("dry run: nothing written (add --apply to write)")
+        return
+    out.print(summary_table(write()))
+
+
 @app.command("import-status")
 def import_status_command(
     instrument: Annotated[str, typer.Argument(help="The instrument's id, e.g. ICSANT.")],
@@ -199,20 +215,12 @@ def import_status_command(
             table_layout = layout_option(layout, column, date_format)
             table = read_status_table(file, table_layout) if table_layout else None
             prepared = prepare_import(db, instrument, file, source, table)
-            for table in diff_tables(prepared, show_confirmed):
-                out.print(table)
-            if not apply:
-                check_import(db, prepared)
-                out.print("dry run: nothing written (add --apply to write)")
-                return
-            summary = apply_import(db, prepared)
+            _show_then_write(out, diff_tables(prepared, show_confirmed), lambda: check_import(db, prepared),
+                             lambda: apply_import(db, prepared), apply)
         finally:
             db.close()
     except NSGraphError as error:
         raise fail(error) from error
-    from loaders.load import summary_table
-
-    out.print(summary_table(summary))
 
 
 @app.command("ingest")
@@ -233,7 +241,6 @@ def ingest_command(
     in one transaction (contradictions recorded as conflicts, never overwrites)."""
     from graph.driver import connect
     from loaders.ingest import TableOptions, apply_ingest, check_ingest, ingest_tables, prepare_ingest
-    from loaders.load import summary_table
     from loaders.status_layouts import layout_option
 
     out = Console(width=200)
@@ -243,18 +250,12 @@ def ingest_command(
         db = connect(get_settings())
         try:
             prepared = prepare_ingest(db, files, options)
-            for table in ingest_tables(prepared, show_confirmed):
-                out.print(table)
-            if not apply:
-                check_ingest(db, prepared)
-                out.print("dry run: nothing written (add --apply to write)")
-                return
-            summary = apply_ingest(db, prepared)
+            _show_then_write(out, ingest_tables(prepared, show_confirmed), lambda: check_ingest(db, prepared),
+                             lambda: apply_ingest(db, prepared), apply)
         finally:
             db.close()
     except NSGraphError as error:
         raise fail(error) from error
-    out.print(summary_table(summary))
 
 
 @app.command("audit")
